@@ -1,0 +1,56 @@
+package dev.rill.config;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where examples come from and how text becomes token ids.
+ *
+ * <pre>
+ * data:
+ *   corpus: sst2              # a manifest name in corpora/ (fetched or taken from the mirror) ...
+ *   dir: null                 # ... or a folder of files, relative to the config file
+ *   format: label_text_tsv    # label_text_tsv | conllu | form_tag_tsv | plain_text
+ *   splits: {train: train.tsv, dev: dev.tsv, test: test.tsv}
+ *   tokenizer: corenlp        # corenlp | char | whitespace
+ *   lowercase: true
+ *   vocab_size: 20000         # cap, most frequent first (special tokens included)
+ *   min_frequency: 1          # rarer training tokens map to the OOV token
+ *   max_length: 0             # tokens kept per example; 0 keeps all
+ *   limit: 0                  # use only the first N examples of each split; 0 uses all
+ * </pre>
+ *
+ * @param corpus       manifest name, or {@code null} when {@code dir} is given (exactly one of the two is set)
+ * @param dir          folder holding the split files, or {@code null} when {@code corpus} is given
+ * @param format       file format of every split
+ * @param splits       split name ({@code train}, {@code dev}, {@code test}, ...) to file name; {@code train} is required
+ * @param tokenizer    how text is cut into tokens
+ * @param lowercase    whether text is lowercased before tokenization
+ * @param vocabSize    maximum vocabulary size, special tokens included
+ * @param minFrequency minimum training-set count for a token to get its own id
+ * @param maxLength    maximum tokens per example (longer ones are cut); 0 means no limit
+ * @param limit        first N examples per split; 0 means all
+ */
+public record DataConfig(
+        String corpus,
+        String dir,
+        DataFormat format,
+        Map<String, String> splits,
+        TokenizerKind tokenizer,
+        boolean lowercase,
+        int vocabSize,
+        int minFrequency,
+        int maxLength,
+        int limit) {
+
+    public DataConfig {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(tokenizer, "tokenizer");
+        splits = Map.copyOf(splits);
+    }
+
+    /** The file name of a split, or {@code null} when the config does not name it. */
+    public String split(String name) {
+        return splits.get(name);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.rill.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The network: token embedding, a stack of recurrent layers, and how a many-to-one task reads
+ * the sequence out.
+ *
+ * <pre>
+ * model:
+ *   embedding: 128
+ *   layers:
+ *     - {cell: lstm, units: 128, bidirectional: false, dropout: 0.0}
+ *   pooling: last       # last | mean | max (classification only; mean/max need tbptt: 0)
+ *   output_dropout: 0.0 # dropout on the recurrent output before the softmax layer
+ *   weight_init: xavier # xavier | relu | uniform | normal
+ * </pre>
+ *
+ * @param embedding     embedding size (&gt;= 1)
+ * @param layers        recurrent layers, input side first (at least one)
+ * @param pooling       how a classifier reduces the sequence to one vector
+ * @param outputDropout drop probability before the output layer, in [0, 1)
+ * @param weightInit    weight initialisation scheme for every layer
+ */
+public record ModelConfig(
+        int embedding,
+        List<LayerConfig> layers,
+        Pooling pooling,
+        double outputDropout,
+        WeightInitKind weightInit) {
+
+    public ModelConfig {
+        layers = List.copyOf(layers);
+        Objects.requireNonNull(pooling, "pooling");
+        Objects.requireNonNull(weightInit, "weightInit");
+    }
+}
