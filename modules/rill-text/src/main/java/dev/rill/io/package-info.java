@@ -1,0 +1,2 @@
+/** File helpers shared by the modules: atomic writes. */
+package dev.rill.io;
