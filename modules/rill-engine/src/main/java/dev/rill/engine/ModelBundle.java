@@ -1,0 +1,144 @@
+package dev.rill.engine;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rill.config.ConfigException;
+import dev.rill.config.ConfigLoader;
+import dev.rill.config.ConfigWriter;
+import dev.rill.config.RillConfig;
+import dev.rill.io.AtomicFiles;
+import dev.rill.text.DataException;
+import dev.rill.text.Vocabulary;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A trained model in one file: everything needed to predict and to evaluate again.
+ *
+ * <p>The file is a zip with
+ * <ul>
+ *   <li>{@code config.yaml}: the resolved config (every default filled in)</li>
+ *   <li>{@code vocab.txt}: one token per line, id order</li>
+ *   <li>{@code labels.txt}: one class per line, index order</li>
+ *   <li>{@code network.zip}: the DL4J network ({@link ModelSerializer}, without updater state)</li>
+ *   <li>{@code metrics.json}: dev/test metrics at the end of training</li>
+ *   <li>{@code provenance.json}: versions, seed, threads, time</li>
+ * </ul>
+ * It is written atomically (temporary file, then rename), so a crash never leaves a half bundle.
+ *
+ * @param config     resolved config
+ * @param vocabulary token ids
+ * @param labels     class names
+ * @param network    the trained network
+ * @param metrics    metrics by split name
+ * @param provenance where the model came from
+ */
+public record ModelBundle(
+        RillConfig config,
+        Vocabulary vocabulary,
+        List<String> labels,
+        MultiLayerNetwork network,
+        Map<String, Object> metrics,
+        Map<String, Object> provenance) {
+
+    /** Bundle format version, bumped when the layout changes incompatibly. */
+    public static final int FORMAT = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public ModelBundle {
+        labels = List.copyOf(labels);
+        metrics = Map.copyOf(metrics);
+        provenance = Map.copyOf(provenance);
+    }
+
+    /** Writes the bundle to {@code file} atomically. */
+    public void write(Path file) throws IOException {
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            entry(zip, "config.yaml", ConfigWriter.toYaml(config).getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream vocab = new ByteArrayOutputStream();
+            try (Writer w = new OutputStreamWriter(vocab, StandardCharsets.UTF_8)) {
+                vocabulary.write(w);
+            }
+            entry(zip, "vocab.txt", vocab.toByteArray());
+            entry(zip, "labels.txt", (String.join("\n", labels) + "\n").getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream net = new ByteArrayOutputStream();
+            ModelSerializer.writeModel(network, net, false);
+            entry(zip, "network.zip", net.toByteArray());
+            entry(zip, "metrics.json", JSON.writeValueAsBytes(metrics));
+            Map<String, Object> prov = new HashMap<>(provenance);
+            prov.put("bundle_format", FORMAT);
+            entry(zip, "provenance.json", JSON.writeValueAsBytes(prov));
+            zip.finish();
+        });
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /**
+     * Reads a bundle.
+     *
+     * @throws DataException when the file is missing or not a Rill bundle (exit code 2)
+     */
+    public static ModelBundle read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(file, 0, "no such bundle; pass the model.rill file that `rill train` printed");
+        }
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        for (String required : List.of("config.yaml", "vocab.txt", "labels.txt", "network.zip")) {
+            if (!entries.containsKey(required)) {
+                throw new DataException(file, 0, "not a Rill bundle: '" + required + "' is missing");
+            }
+        }
+        RillConfig config;
+        try {
+            config = ConfigLoader.forBundles().parse(new String(entries.get("config.yaml"), StandardCharsets.UTF_8),
+                    file.resolveSibling(file.getFileName() + "!config.yaml"), List.of()).config();
+        } catch (ConfigException e) {
+            throw new DataException(file, 0, "bundle config does not load with this Rill version:\n" + e.getMessage());
+        }
+        Vocabulary vocab;
+        try (InputStreamReader r = new InputStreamReader(new ByteArrayInputStream(entries.get("vocab.txt")), StandardCharsets.UTF_8)) {
+            vocab = Vocabulary.read(r);
+        }
+        List<String> labels = new ArrayList<>(new String(entries.get("labels.txt"), StandardCharsets.UTF_8).lines().toList());
+        MultiLayerNetwork net;
+        try (InputStream in = new ByteArrayInputStream(entries.get("network.zip"))) {
+            net = ModelSerializer.restoreMultiLayerNetwork(in, false);
+        }
+        return new ModelBundle(config, vocab, labels, net, json(entries.get("metrics.json")), json(entries.get("provenance.json")));
+    }
+
+    private static Map<String, Object> json(byte[] bytes) throws IOException {
+        return bytes == null ? Map.of() : JSON.readValue(bytes, new TypeReference<Map<String, Object>>() { });
+    }
+}

@@ -1,0 +1,143 @@
+package dev.rill.engine;
+
+import dev.rill.config.LayerConfig;
+import dev.rill.config.ModelConfig;
+import dev.rill.config.OptimizerConfig;
+import dev.rill.config.Pooling;
+import dev.rill.config.TrainingConfig;
+import dev.rill.layers.GruLayerConfig;
+import org.deeplearning4j.nn.conf.BackpropType;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Turns the model and training sections of a config into a DL4J network. This is the only class
+ * that knows which DL4J layer stands for which config entry.
+ *
+ * <p>Classifier layout: {@code EmbeddingSequenceLayer [batch, emb, time] -> recurrent layers
+ * [batch, units, time] -> head}. The head for {@code pooling: last} is an {@link RnnOutputLayer}
+ * at every step whose label mask selects each sequence's last real step: DL4J refuses
+ * {@code LastTimeStep} and global pooling with truncated BPTT, and this layout trains the same with
+ * and without it. {@code mean}/{@code max} pool over real steps ({@link GlobalPoolingLayer} is
+ * mask-aware) into an {@link OutputLayer}, which needs the whole sequence.
+ */
+public final class NetworkFactory {
+
+    private NetworkFactory() {
+    }
+
+    /**
+     * A sequence classifier.
+     *
+     * @param vocabularySize embedding rows (token ids are in [0, vocabularySize))
+     * @param classes        output classes
+     */
+    public static MultiLayerNetwork classifier(ModelConfig model, TrainingConfig training, int vocabularySize, int classes) {
+        NeuralNetConfiguration.ListBuilder list = base(model, training).list();
+        int index = 0;
+        list.layer(index++, new EmbeddingSequenceLayer.Builder()
+                .nIn(vocabularySize).nOut(model.embedding())
+                .inferInputLength(true)
+                .outputDataFormat(RNNFormat.NCW)
+                .build());
+        int width = model.embedding();
+        for (LayerConfig layer : model.layers()) {
+            list.layer(index++, recurrent(layer, width));
+            width = layer.outputSize();
+        }
+        if (model.pooling() == Pooling.LAST) {
+            list.layer(index, withDropout(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT), model.outputDropout())
+                    .nIn(width).nOut(classes).activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).build());
+        } else {
+            list.layer(index++, new GlobalPoolingLayer.Builder(model.pooling() == Pooling.MEAN ? PoolingType.AVG : PoolingType.MAX).build());
+            list.layer(index, withDropout(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT), model.outputDropout())
+                    .nIn(width).nOut(classes).activation(Activation.SOFTMAX).build());
+        }
+        if (training.truncatedBptt()) {
+            list.backpropType(BackpropType.TruncatedBPTT)
+                    .tBPTTForwardLength(training.tbptt())
+                    .tBPTTBackwardLength(training.tbptt());
+        }
+        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+        net.init();
+        return net;
+    }
+
+    private static NeuralNetConfiguration.Builder base(ModelConfig model, TrainingConfig training) {
+        NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder()
+                .seed(training.seed())
+                .dataType(DataType.FLOAT)
+                .weightInit(weightInit(model))
+                .updater(updater(training.optimizer()));
+        if (training.optimizer().weightDecay() > 0) {
+            b.l2(training.optimizer().weightDecay());
+        }
+        if (training.gradientClip() > 0) {
+            b.gradientNormalization(GradientNormalization.ClipL2PerLayer)
+                    .gradientNormalizationThreshold(training.gradientClip());
+        }
+        return b;
+    }
+
+    static Layer recurrent(LayerConfig layer, int nIn) {
+        BaseRecurrentLayer.Builder<?> builder = switch (layer.cell()) {
+            case LSTM -> new LSTM.Builder().activation(Activation.TANH).gateActivationFunction(Activation.SIGMOID);
+            case GRU -> new GruLayerConfig.Builder();
+            case RNN -> new SimpleRnn.Builder().activation(Activation.TANH);
+        };
+        builder.nIn(nIn).nOut(layer.units()).dataFormat(RNNFormat.NCW);
+        if (layer.dropout() > 0) {
+            // DL4J's dropOut takes the probability of KEEPING an activation.
+            builder.dropOut(1.0 - layer.dropout());
+        }
+        Layer built = builder.build();
+        return layer.bidirectional() ? new Bidirectional(Bidirectional.Mode.CONCAT, built) : built;
+    }
+
+    private static <B extends org.deeplearning4j.nn.conf.layers.BaseOutputLayer.Builder<B>> B withDropout(B builder, double p) {
+        if (p > 0) {
+            builder.dropOut(1.0 - p);
+        }
+        return builder;
+    }
+
+    private static WeightInit weightInit(ModelConfig model) {
+        return switch (model.weightInit()) {
+            case XAVIER -> WeightInit.XAVIER;
+            case RELU -> WeightInit.RELU;
+            case UNIFORM -> WeightInit.UNIFORM;
+            case NORMAL -> WeightInit.NORMAL;
+        };
+    }
+
+    static IUpdater updater(OptimizerConfig o) {
+        return switch (o.type()) {
+            case ADAM -> new Adam(o.learningRate());
+            case SGD -> new Sgd(o.learningRate());
+            case NESTEROVS -> new Nesterovs(o.learningRate(), o.momentum());
+            case RMSPROP -> new RmsProp(o.learningRate());
+        };
+    }
+}

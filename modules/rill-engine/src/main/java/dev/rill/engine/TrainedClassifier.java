@@ -1,0 +1,67 @@
+package dev.rill.engine;
+
+import dev.rill.corpus.CorpusStore;
+import dev.rill.text.Example;
+import dev.rill.text.LabelSet;
+import dev.rill.text.LabelTextTsvReader;
+import dev.rill.text.TextPipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A classifier loaded from a bundle, with the text pipeline it was trained with: what
+ * {@code rill predict} and {@code rill evaluate} use.
+ */
+public final class TrainedClassifier {
+
+    private static final int BATCH = 64;
+
+    private final ModelBundle bundle;
+    private final TextPipeline pipeline;
+    private final Classifier classifier;
+
+    public TrainedClassifier(ModelBundle bundle) {
+        this.bundle = bundle;
+        this.pipeline = TextPipeline.of(bundle.config().data());
+        this.classifier = new Classifier(bundle.network(), bundle.config().model().pooling());
+    }
+
+    public ModelBundle bundle() {
+        return bundle;
+    }
+
+    /**
+     * A prediction.
+     *
+     * @param label         the most probable class
+     * @param probability   its probability
+     * @param probabilities all class probabilities, label order
+     */
+    public record Prediction(String label, double probability, double[] probabilities) {
+    }
+
+    public List<Prediction> predict(List<String> texts) {
+        List<Example> examples = new ArrayList<>(texts.size());
+        for (String t : texts) {
+            examples.add(new Example(pipeline.encode(t, bundle.vocabulary()), 0));
+        }
+        double[][] p = classifier.probabilities(examples, BATCH);
+        List<Prediction> out = new ArrayList<>(p.length);
+        for (double[] row : p) {
+            int k = Classifier.argmax(row);
+            out.add(new Prediction(bundle.labels().get(k), row[k], row));
+        }
+        return out;
+    }
+
+    /** Scores the model on one of its config's splits (fetching the corpus if needed). */
+    public ClassificationMetrics evaluate(String split, CorpusStore store) {
+        Path file = new SplitFiles(bundle.config(), store).require(split);
+        ClassificationData data = ClassificationData.encode(
+                LabelTextTsvReader.read(file, bundle.config().data().limit()), file, pipeline,
+                bundle.vocabulary(), new LabelSet(bundle.labels()));
+        return ClassifierEvaluator.evaluate(classifier, data, bundle.labels(), BATCH);
+    }
+}
