@@ -346,8 +346,9 @@ public final class CorpusStore {
         }
         String name = manifest.name();
         StringBuilder message = new StringBuilder("cannot download corpus '" + name + "': ")
-                .append(derived.size()).append(derived.size() == 1 ? " file has" : " files have")
-                .append(" no direct download URL because they are derived from the official data:");
+                .append(derived.size() == 1 ? "this file is derived from the official data and has"
+                        : "these files are derived from the official data and have")
+                .append(" no direct download URL:");
         for (ManifestFile file : derived) {
             message.append("\n  ").append(file.path()).append(": ")
                     .append(file.derivedFrom().orElse("").replaceAll("\\s+", " ").strip());
