@@ -35,6 +35,8 @@ public final class CorpusRegistry implements CorpusCatalog {
     /** Where the build puts {@code corpora/*.yaml} inside the jar (see rill-text's pom). */
     public static final String RESOURCE_FOLDER = "rill/corpora";
 
+    private static volatile CorpusRegistry shipped;
+
     private final Map<String, CorpusManifest> manifests;
 
     private CorpusRegistry(Map<String, CorpusManifest> manifests) {
@@ -66,11 +68,23 @@ public final class CorpusRegistry implements CorpusCatalog {
      *                               packaging bug, not something a user can fix
      */
     public static CorpusRegistry builtIn() {
-        try {
-            return readShipped();
-        } catch (CorpusException | IOException | URISyntaxException e) {
-            throw new IllegalStateException("Rill's shipped corpus manifests cannot be read: " + e.getMessage(), e);
+        // Read once (the jar cannot change while loaded), but not in a static initialiser: a broken
+        // manifest must surface as the documented exception, not an ExceptionInInitializerError.
+        CorpusRegistry registry = shipped;
+        if (registry == null) {
+            synchronized (CorpusRegistry.class) {
+                if (shipped == null) {
+                    try {
+                        shipped = readShipped();
+                    } catch (CorpusException | IOException | URISyntaxException e) {
+                        throw new IllegalStateException("Rill's shipped corpus manifests cannot be read: "
+                                + e.getMessage(), e);
+                    }
+                }
+                registry = shipped;
+            }
         }
+        return registry;
     }
 
     /**
