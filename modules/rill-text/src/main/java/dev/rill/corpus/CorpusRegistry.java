@@ -148,17 +148,22 @@ public final class CorpusRegistry implements CorpusCatalog {
         // the same one, so its code source finds it both in a plain jar, a shaded jar and target/classes.
         URL location = CorpusRegistry.class.getProtectionDomain().getCodeSource().getLocation();
         Path root = Path.of(location.toURI());
-        if (Files.isDirectory(root)) {
-            return readShipped(root.resolve(RESOURCE_FOLDER));
+        return readShipped(root);
+    }
+
+    /** The manifests under {@code rill/corpora/} of a classes folder or a jar. */
+    static CorpusRegistry readShipped(Path classesFolderOrJar) throws CorpusException, IOException {
+        if (Files.isDirectory(classesFolderOrJar)) {
+            return readResourceFolder(classesFolderOrJar.resolve(RESOURCE_FOLDER));
         }
-        try (FileSystem jar = FileSystems.newFileSystem(root)) {
-            return readShipped(jar.getPath("/" + RESOURCE_FOLDER));
+        try (FileSystem jar = FileSystems.newFileSystem(classesFolderOrJar)) {
+            return readResourceFolder(jar.getPath("/" + RESOURCE_FOLDER));
         }
     }
 
-    private static CorpusRegistry readShipped(Path folder) throws CorpusException, IOException {
+    private static CorpusRegistry readResourceFolder(Path folder) throws CorpusException, IOException {
         if (!Files.isDirectory(folder)) {
-            throw new CorpusException("no folder " + RESOURCE_FOLDER + " in " + folder.getFileSystem() + " " + folder);
+            throw new CorpusException("no folder " + RESOURCE_FOLDER + " at " + folder.toUri());
         }
         List<CorpusManifest> manifests = new ArrayList<>();
         for (Path file : yamlFiles(folder)) {

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rill.config.CorpusCatalog;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +76,34 @@ class CorpusRegistryTest {
         Files.writeString(dir.resolve("tiny.yaml"), "name: tiny\ntitle: [\n");
         CorpusException e = assertThrows(CorpusException.class, () -> CorpusRegistry.fromDirectory(dir));
         assertTrue(e.getMessage().startsWith(dir.resolve("tiny.yaml") + ":3:1: not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void shippedManifestsAreFoundInsideAJar(@TempDir Path dir) throws Exception {
+        // What a packaged (or shaded) jar looks like: only file entries, no directory entries.
+        Path jar = dir.resolve("rill-text.jar");
+        List<Fixtures.FakeFile> files = List.of(new Fixtures.FakeFile("a.txt", "abc", "https://example.org/a.txt"));
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry("rill/corpora/tiny.yaml"));
+            zip.write(Fixtures.manifestYaml("tiny", files).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("dev/rill/corpus/CorpusRegistry.class"));
+            zip.closeEntry();
+        }
+        CorpusRegistry registry = CorpusRegistry.readShipped(jar);
+        assertEquals(Set.of("tiny"), registry.names());
+        assertEquals("rill/corpora/tiny.yaml", registry.require("tiny").source());
+    }
+
+    @Test
+    void aJarWithoutManifestsIsReported(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("empty.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry("dev/rill/corpus/CorpusRegistry.class"));
+            zip.closeEntry();
+        }
+        CorpusException e = assertThrows(CorpusException.class, () -> CorpusRegistry.readShipped(jar));
+        assertTrue(e.getMessage().startsWith("no folder rill/corpora at jar:"), e.getMessage());
     }
 
     @Test
