@@ -13,7 +13,7 @@ final class Corpora {
     }
 
     static CorpusRegistry registry() {
-        return CorpusRegistry.builtin();
+        return CorpusRegistry.builtIn();
     }
 
     /** The store; {@code mirror} overrides the environment's mirror when not null. */

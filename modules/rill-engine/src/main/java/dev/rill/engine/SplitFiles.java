@@ -35,7 +35,7 @@ public final class SplitFiles {
             return Optional.of(baseDir.resolve(data.dir()).resolve(file).normalize());
         }
         try {
-            return Optional.of(store.fetch(data.corpus()).resolve(file));
+            return Optional.of(store.file(data.corpus(), file));
         } catch (CorpusException e) {
             throw new DataException("corpus '" + data.corpus() + "': " + e.getMessage());
         }

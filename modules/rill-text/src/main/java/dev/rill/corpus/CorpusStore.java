@@ -130,6 +130,11 @@ public final class CorpusStore {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
     }
 
+    /** The same store reading from {@code mirrorDir} instead of its configured mirror or the network. */
+    public CorpusStore withMirror(Path mirrorDir) {
+        return new CorpusStore(registry, cacheDir, Optional.of(mirrorDir), downloader, mirrorMode);
+    }
+
     public CorpusRegistry registry() {
         return registry;
     }

@@ -1,10 +1,10 @@
 package dev.rill.corpus;
 
+import dev.rill.io.AtomicFiles;
+
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Puts one file into the cache so that the cache never holds a half-written or wrong file: the
@@ -54,13 +54,7 @@ final class FileInstaller {
                 throw new CorpusException(FileCheck.mismatch(corpus, file, actual, source.describe())
                         + ". The source holds a different or damaged file; nothing was written to the cache.");
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                // Cannot happen for a temp file in the target's own folder on an ordinary file
-                // system; if it does, a plain rename in the same folder is the next best thing.
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.moveIntoPlace(temp, target);
             temp = null;
             return actual.sha256();
         } catch (IOException e) {

@@ -1,11 +1,12 @@
 package dev.rill.corpus;
 
+import dev.rill.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,7 +96,7 @@ final class VerifiedStamp {
             entries.forEach((path, e) -> lines.add(e.sha256() + "\t" + e.bytes() + "\t" + e.mtimeNanos() + "\t" + path));
             temp = Files.createTempFile(file.getParent(), FILE_NAME + ".", ".part");
             Files.write(temp, lines, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.moveIntoPlace(temp, file);
             temp = null;
         } catch (IOException | UnsupportedOperationException e) {
             // see the class doc: the stamp only saves time
