@@ -1,0 +1,131 @@
+package dev.rill.layers;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Backprop gradients of networks containing {@link GruLayer} against central finite differences of the score, in
+ * double precision, with DL4J's {@link GradientCheckUtil} (every parameter is checked).
+ */
+class GruGradientCheckTest {
+
+    /** Finite-difference step. */
+    static final double EPSILON = 1e-6;
+    /** Largest accepted relative error |a − n| / (|a| + |n|). */
+    static final double MAX_REL_ERROR = 1e-5;
+    /** Differences below this absolute error pass whatever their relative error (both near zero). */
+    static final double MIN_ABS_ERROR = 1e-8;
+
+    @BeforeAll
+    static void doublePrecision() {
+        // Before GradientCheckUtil creates its logger: log each check's largest relative error.
+        System.setProperty("org.slf4j.simpleLogger.log.org.deeplearning4j.gradientcheck", "info");
+        GruTestSupport.useDoublePrecision();
+    }
+
+    private static boolean check(MultiLayerNetwork net, INDArray in, INDArray labels, INDArray inMask, INDArray labelMask) {
+        return GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(in).labels(labels)
+                .inputMask(inMask).labelMask(labelMask)
+                .epsilon(EPSILON).maxRelError(MAX_REL_ERROR).minAbsoluteError(MIN_ABS_ERROR)
+                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(false));
+    }
+
+    private static MultiLayerNetwork net(MultiLayerConfiguration conf) {
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    @Test
+    void gradients_match_finite_differences_for_gru_with_mse_output() {
+        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(1).list()
+                .layer(GruTestSupport.gru(3, 4, RNNFormat.NCW))
+                .layer(GruTestSupport.mseOut(4, 2, RNNFormat.NCW))
+                .build());
+        INDArray in = Nd4j.rand(DataType.DOUBLE, 2, 3, 5).subi(0.5);   // [mb, nIn, T]
+        INDArray labels = Nd4j.rand(DataType.DOUBLE, 2, 2, 5);          // [mb, nOut, T]
+        assertTrue(check(net, in, labels, null, null));
+    }
+
+    @Test
+    void gradients_match_finite_differences_for_gru_with_softmax_cross_entropy_and_custom_activations() {
+        GruLayerConfig gru = new GruLayerConfig.Builder().nIn(3).nOut(4).biasInit(-0.2)
+                .activation(Activation.SOFTSIGN).gateActivationFunction(Activation.HARDSIGMOID).build();
+        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(2).list()
+                .layer(gru)
+                .layer(new GruLayerConfig.Builder().nIn(4).nOut(3).activation(Activation.SOFTSIGN).build())
+                .layer(GruTestSupport.softmaxOut(3, 3, RNNFormat.NCW))
+                .build());
+        INDArray in = Nd4j.rand(DataType.DOUBLE, 3, 3, 4).subi(0.5);
+        INDArray labels = GruTestSupport.oneHotLabels(3, 3, 4, 7);
+        assertTrue(check(net, in, labels, null, null));
+        assertTrue(gru.getGateActivationFn().toString().toLowerCase().contains("hardsigmoid"));
+    }
+
+    @Test
+    void gradients_match_finite_differences_for_gru_stacked_with_lstm() {
+        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(3).list()
+                .layer(GruTestSupport.gru(3, 4, RNNFormat.NCW))
+                .layer(new LSTM.Builder().nIn(4).nOut(3).activation(Activation.TANH).build())
+                .layer(GruTestSupport.gru(3, 3, RNNFormat.NCW))
+                .layer(GruTestSupport.softmaxOut(3, 2, RNNFormat.NCW))
+                .build());
+        INDArray in = Nd4j.rand(DataType.DOUBLE, 2, 3, 5).subi(0.5);
+        INDArray labels = GruTestSupport.oneHotLabels(2, 2, 5, 8);
+        assertTrue(check(net, in, labels, null, null));
+    }
+
+    @Test
+    void gradients_match_finite_differences_with_masks() {
+        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(4).list()
+                .layer(GruTestSupport.gru(3, 4, RNNFormat.NCW))
+                .layer(GruTestSupport.gru(4, 3, RNNFormat.NCW))
+                .layer(GruTestSupport.softmaxOut(3, 2, RNNFormat.NCW))
+                .build());
+        INDArray in = Nd4j.rand(DataType.DOUBLE, 3, 3, 6).subi(0.5);
+        INDArray labels = GruTestSupport.oneHotLabels(3, 2, 6, 9);
+        INDArray mask = GruTestSupport.rightPaddedMask(new int[] {6, 4, 1}, 6);   // [mb, T]
+        // A hole in the middle too: masking must also work when it is not trailing padding.
+        mask.putScalar(0, 2, 0.0);
+        assertTrue(check(net, in, labels, mask, mask));
+    }
+
+    @Test
+    void gradients_match_finite_differences_inside_bidirectional_with_masks() {
+        for (Bidirectional.Mode mode : new Bidirectional.Mode[] {Bidirectional.Mode.CONCAT, Bidirectional.Mode.ADD}) {
+            long outSize = mode == Bidirectional.Mode.CONCAT ? 8 : 4;
+            MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(5).list()
+                    .layer(new Bidirectional(mode, GruTestSupport.gru(3, 4, RNNFormat.NCW)))
+                    .layer(GruTestSupport.softmaxOut(outSize, 2, RNNFormat.NCW))
+                    .build());
+            INDArray in = Nd4j.rand(DataType.DOUBLE, 3, 3, 5).subi(0.5);
+            INDArray labels = GruTestSupport.oneHotLabels(3, 2, 5, 10);
+            INDArray mask = GruTestSupport.rightPaddedMask(new int[] {5, 3, 2}, 5);
+            assertTrue(check(net, in, labels, mask, mask), "mode " + mode);
+        }
+    }
+
+    @Test
+    void gradients_match_finite_differences_in_nwc_format() {
+        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(6).list()
+                .layer(GruTestSupport.gru(3, 4, RNNFormat.NWC))
+                .layer(GruTestSupport.mseOut(4, 2, RNNFormat.NWC))
+                .build());
+        INDArray in = Nd4j.rand(DataType.DOUBLE, 2, 5, 3).subi(0.5);   // [mb, T, nIn]
+        INDArray labels = Nd4j.rand(DataType.DOUBLE, 2, 5, 2);          // [mb, T, nOut]
+        INDArray mask = GruTestSupport.rightPaddedMask(new int[] {5, 3}, 5);
+        assertTrue(check(net, in, labels, mask, mask));
+    }
+}
