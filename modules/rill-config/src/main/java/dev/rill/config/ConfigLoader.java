@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -37,7 +38,7 @@ public final class ConfigLoader {
 
     /** A loader that checks {@code data.corpus} and the corpus's split files against {@code catalog}. */
     public ConfigLoader(CorpusCatalog catalog) {
-        this.catalog = java.util.Objects.requireNonNull(catalog, "catalog");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
     /** A loader that accepts any corpus name (for tools that do not fetch data). */
@@ -77,16 +78,18 @@ public final class ConfigLoader {
      * @throws ConfigException with every problem found
      */
     public LoadedConfig parse(String yamlText, Path source, List<String> overrides) throws ConfigException {
+        Objects.requireNonNull(yamlText, "yamlText");
+        Objects.requireNonNull(overrides, "overrides");
         String file = source == null ? NO_SOURCE : source.toString();
         NodeLocator locator = new NodeLocator(file);
         Problems problems = new Problems();
-        MappingNode root = rootMapping(yamlText, locator, problems).orElseThrow(() -> problems.toException(file));
+        MappingNode root = rootMapping(yamlText, locator, problems).orElseThrow(() -> problems.toException(file, overrides));
 
         new Overrides(locator, problems).apply(root, overrides);
         BindContext ctx = new BindContext(locator, problems);
         RillConfig config = new ConfigBinder(ctx, catalog).bind(root, source);
         if (!problems.isEmpty() || config == null) {
-            throw problems.toException(file);
+            throw problems.toException(file, overrides);
         }
         return new LoadedConfig(config, ctx.locations());
     }
@@ -101,7 +104,7 @@ public final class ConfigLoader {
         }
         if (root.isEmpty()) {
             problems.add(SourceLocation.startOf(locator.file()), "empty-file", "the config is empty",
-                    "a config needs at least 'task' and 'data', for example:  task: classification  data: {corpus: sst2}");
+                    "a config needs at least 'task' and 'data', for example 'task: classification' and 'data: {corpus: sst2}'");
             return Optional.empty();
         }
         if (!(root.get() instanceof MappingNode mapping)) {
@@ -115,6 +118,6 @@ public final class ConfigLoader {
     private static ConfigException single(Path file, String code, String message, String hint) {
         Problems problems = new Problems();
         problems.add(SourceLocation.startOf(file.toString()), code, message, hint);
-        return problems.toException(file.toString());
+        return problems.toException(file.toString(), List.of());
     }
 }

@@ -65,9 +65,14 @@ final class NodeLocator {
         return mark == null ? SourceLocation.startOf(file) : new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
+    /** The {@link SourceLocation#file()} of problems in override {@code argument}: the option as typed. */
+    static String overrideLabel(String argument) {
+        return "--set " + argument;
+    }
+
     /** A location inside override {@code argument} for text starting at {@code offset}; {@code mark} may be null. */
     static SourceLocation inOverride(String argument, int offset, Mark mark) {
-        String label = "--set " + argument;
+        String label = overrideLabel(argument);
         if (mark == null) {
             return new SourceLocation(label, 1, offset + 1);
         }

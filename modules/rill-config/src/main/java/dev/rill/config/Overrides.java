@@ -54,10 +54,9 @@ final class Overrides {
 
     private Optional<Node> composeValue(String argument, int offset) {
         String text = argument.substring(offset);
-        Problems syntax = new Problems();
-        Optional<Node> node = YamlComposer.compose(text, mark -> NodeLocator.inOverride(argument, offset, mark), syntax);
-        if (!syntax.isEmpty()) {
-            syntax.inReadingOrder("").forEach(p -> problems.add(p.where(), p.code(), p.message(), p.hint()));
+        int before = problems.count();
+        Optional<Node> node = YamlComposer.compose(text, mark -> NodeLocator.inOverride(argument, offset, mark), problems);
+        if (problems.count() > before) {
             return Optional.empty();
         }
         // An empty VALUE (training.tbptt=) is YAML null, as it would be in the file.

@@ -17,25 +17,37 @@ final class Problems {
         found.add(new ConfigProblem(where, code, message, hint));
     }
 
+    int count() {
+        return found.size();
+    }
+
     boolean isEmpty() {
         return found.isEmpty();
     }
 
     /**
      * The problems in reading order: those in {@code configFile} by line and column, then those in
-     * overrides in the order found (sorting is stable, so overrides keep the order they were given).
+     * each override in the order the overrides were given.
      */
-    List<ConfigProblem> inReadingOrder(String configFile) {
-        List<ConfigProblem> sorted = new ArrayList<>(found);
+    List<ConfigProblem> inReadingOrder(String configFile, List<String> overrides) {
+        List<String> sources = new ArrayList<>();
+        sources.add(configFile);
+        overrides.forEach(argument -> sources.add(NodeLocator.overrideLabel(argument)));
         Comparator<ConfigProblem> byPlace = Comparator
-                .comparingInt((ConfigProblem p) -> p.where().file().equals(configFile) ? 0 : 1)
-                .thenComparingInt(p -> p.where().file().equals(configFile) ? p.where().line() : 0)
-                .thenComparingInt(p -> p.where().file().equals(configFile) ? p.where().column() : 0);
-        sorted.sort(byPlace);
+                .comparingInt((ConfigProblem p) -> rank(sources, p.where().file()))
+                .thenComparingInt(p -> p.where().line())
+                .thenComparingInt(p -> p.where().column());
+        List<ConfigProblem> sorted = new ArrayList<>(found);
+        sorted.sort(byPlace); // stable: problems at the same place keep the order they were found
         return sorted;
     }
 
-    ConfigException toException(String configFile) {
-        return new ConfigException(inReadingOrder(configFile));
+    ConfigException toException(String configFile, List<String> overrides) {
+        return new ConfigException(inReadingOrder(configFile, overrides));
+    }
+
+    private static int rank(List<String> sources, String file) {
+        int index = sources.indexOf(file);
+        return index < 0 ? sources.size() : index;
     }
 }
