@@ -50,26 +50,23 @@ final class DataBinder {
             SourceLocation at = LoadedConfig.nearest(data.context().locations(), data.pathOf("dir"), data.context().file());
             data.context().problems().add(at, "conflict", "data.corpus and data.dir are both set; a config reads one source",
                     "keep data.corpus for a named corpus, or data.dir for a folder of split files");
-        } else if (corpus.isEmpty() && dir.isEmpty() && !data.has("corpus") && !data.has("dir")) {
+        } else if (!data.isSet("corpus") && !data.isSet("dir")) {
+            // A value of the wrong type has been reported already; only a source not written at all is missing.
             data.missing("data needs 'corpus' (a named corpus) or 'dir' (a folder of split files)");
-        } else if (corpus.isEmpty() && dir.isEmpty()) {
-            // Written but null (or reported as the wrong type): still say what is needed.
-            data.missing("data needs 'corpus' or 'dir' set to a name, not null");
         }
     }
 
     /** The splits as written (they replace the defaults, not add to them), or the defaults. */
     private static Map<String, String> splits(YamlSection data) {
-        Optional<Map<String, String>> written = data.stringMap("splits");
-        if (written.isEmpty()) {
+        YamlSection splits = data.section("splits");
+        if (!splits.present()) {
             return DEFAULT_SPLITS;
         }
-        if (!written.get().containsKey("train") && data.has("splits")) {
-            SourceLocation at = LoadedConfig.nearest(data.context().locations(), data.pathOf("splits"), data.context().file());
-            data.context().problems().add(at, "missing-key", "data.splits needs a 'train' split",
-                    "for example splits: {train: train.tsv, dev: dev.tsv}");
+        Map<String, String> written = splits.asStringMap();
+        if (!splits.has("train")) {
+            splits.missing("data.splits needs a 'train' split");
         }
-        return written.get();
+        return written;
     }
 
     private static Map<String, String> orderedDefaultSplits() {

@@ -187,20 +187,26 @@ final class YamlSection {
         });
     }
 
-    /** A mapping of names to strings (such as {@code splits}), in written order; entries of the wrong type are reported and left out. */
-    Optional<Map<String, String>> stringMap(String key) {
-        YamlSection child = section(key);
-        if (child.mapping == null) {
-            return Optional.empty();
-        }
+    /** Whether this section was written as a mapping (not absent, empty or of another type). */
+    boolean present() {
+        return mapping != null;
+    }
+
+    /** This section as a mapping of names to strings (such as {@code splits}), in written order; entries of the wrong type are reported and left out. */
+    Map<String, String> asStringMap() {
         Map<String, String> result = new LinkedHashMap<>();
-        for (ScalarNode name : child.distinctKeys()) {
-            String value = child.string(name.getValue(), null);
+        for (ScalarNode name : distinctKeys()) {
+            String value = string(name.getValue(), null);
             if (value != null) {
                 result.put(name.getValue(), value);
             }
         }
-        return Optional.of(result);
+        return result;
+    }
+
+    /** Whether {@code key} is written with a value other than null. */
+    boolean isSet(String key) {
+        return value(key).filter(n -> !isNull(n)).isPresent();
     }
 
     private static boolean isNull(Node node) {
