@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a Rill YAML config, applies {@code --set} overrides, fills in defaults and validates it.
@@ -102,7 +104,8 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        if (root.isEmpty()) {
+        // A document marker with nothing under it ("---") composes to a null scalar: just as empty.
+        if (root.isEmpty() || root.get() instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag())) {
             problems.add(SourceLocation.startOf(locator.file()), "empty-file", "the config is empty",
                     "a config needs at least 'task' and 'data', for example 'task: classification' and 'data: {corpus: sst2}'");
             return Optional.empty();
