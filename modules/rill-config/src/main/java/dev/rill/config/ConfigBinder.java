@@ -1,6 +1,7 @@
 package dev.rill.config;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.MappingNode;
 
@@ -44,6 +45,6 @@ final class ConfigBinder {
     }
 
     private static List<String> names(TaskType[] tasks) {
-        return java.util.Arrays.stream(tasks).map(TaskType::yamlName).toList();
+        return Arrays.stream(tasks).map(TaskType::yamlName).toList();
     }
 }

@@ -63,6 +63,12 @@ final class DataBinder {
             return DEFAULT_SPLITS;
         }
         Map<String, String> written = splits.asStringMap();
+        written.forEach((name, file) -> {
+            if (file.isBlank()) {
+                SourceLocation at = LoadedConfig.nearest(data.context().locations(), splits.pathOf(name), data.context().file());
+                data.context().problems().add(at, "invalid-value", "data.splits." + name + " must name a file, got ''");
+            }
+        });
         if (!splits.has("train")) {
             splits.missing("data.splits needs a 'train' split");
         }

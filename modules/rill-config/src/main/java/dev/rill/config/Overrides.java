@@ -1,6 +1,7 @@
 package dev.rill.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
@@ -69,68 +70,71 @@ final class Overrides {
     private void set(MappingNode root, String argument, String[] parts, Node value) {
         Node current = root;
         int offset = 0;
-        for (int i = 0; i < parts.length; i++) {
-            String part = parts[i];
-            String walked = String.join(".", java.util.Arrays.copyOfRange(parts, 0, i + 1));
-            boolean last = i == parts.length - 1;
+        for (int i = 0; i < parts.length && current != null; i++) {
+            Node replacement = i == parts.length - 1 ? value : null;
             if (current instanceof MappingNode mapping) {
-                current = stepIntoMapping(mapping, argument, offset, parts, i, last ? value : null);
+                current = stepIntoMapping(mapping, argument, offset, parts, i, replacement);
             } else if (current instanceof SequenceNode sequence) {
-                current = stepIntoList(sequence, argument, offset, walked, last ? value : null);
+                current = stepIntoList(sequence, argument, offset, parts, i, replacement);
             } else {
-                String parent = walked.substring(0, Math.max(0, walked.length() - part.length() - 1));
-                reject(argument, offset, "cannot set " + String.join(".", parts) + ": " + parent + " is "
+                reject(argument, offset, "cannot set " + prefix(parts, parts.length) + ": " + prefix(parts, i) + " is "
                         + ValueReader.describe(current) + ", not a mapping or list", null);
-                return;
+                current = null;
             }
-            if (current == null) {
-                return;
-            }
-            offset += part.length() + 1;
+            offset += parts[i].length() + 1;
         }
     }
 
-    /** The child of {@code mapping} at {@code parts[i]}, replaced by {@code value} when given; null after a reported problem. */
-    private Node stepIntoMapping(MappingNode mapping, String argument, int offset, String[] parts, int i, Node value) {
+    /**
+     * The child of {@code mapping} at {@code parts[i]}, or {@code replacement} put there when not
+     * null; null after a reported problem.
+     */
+    private Node stepIntoMapping(MappingNode mapping, String argument, int offset, String[] parts, int i, Node replacement) {
         List<NodeTuple> tuples = mapping.getValue();
         int index = lastIndexOf(tuples, parts[i]);
-        if (value != null) {
-            put(mapping, index, keyNode(parts[i], argument, offset), value);
-            return value;
+        if (replacement != null) {
+            put(mapping, index, keyNode(parts[i], argument, offset), replacement);
+            return replacement;
         }
         Node child = index < 0 ? null : tuples.get(index).getValueNode();
-        boolean nextIsIndex = parts[i + 1].chars().allMatch(Character::isDigit);
-        if (child == null || isNull(child)) {
-            if (nextIsIndex) {
-                String listPath = String.join(".", java.util.Arrays.copyOfRange(parts, 0, i + 1));
-                reject(argument, offset, "cannot set " + String.join(".", parts) + ": " + listPath + " is not in the config, so it has no entry "
-                        + parts[i + 1], "set the whole list instead, for example --set '" + listPath + "=[{cell: lstm, units: 64}]'");
-                return null;
-            }
-            MappingNode created = new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
-            locator.registerOverride(created, argument, offset);
-            put(mapping, index, keyNode(parts[i], argument, offset), created);
-            return created;
+        if (child != null && !isNull(child)) {
+            return child;
         }
-        return child;
+        if (parseIndex(parts[i + 1]) >= 0) {
+            // model.layers is the only list in the schema, hence the concrete example.
+            String listPath = prefix(parts, i + 1);
+            reject(argument, offset, "cannot set " + prefix(parts, parts.length) + ": " + listPath
+                    + " is not in the config, so it has no entry " + parts[i + 1],
+                    "set the whole list instead, for example --set '" + listPath + "=[{cell: lstm, units: 64}]'");
+            return null;
+        }
+        MappingNode created = new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
+        locator.registerOverride(created, argument, offset);
+        put(mapping, index, keyNode(parts[i], argument, offset), created);
+        return created;
     }
 
-    private Node stepIntoList(SequenceNode sequence, String argument, int offset, String walked, Node value) {
+    /** Like {@link #stepIntoMapping}, for an index into a list; the entry must already exist. */
+    private Node stepIntoList(SequenceNode sequence, String argument, int offset, String[] parts, int i, Node replacement) {
         List<Node> items = sequence.getValue();
-        String part = walked.substring(walked.lastIndexOf('.') + 1);
-        String listPath = walked.substring(0, walked.lastIndexOf('.'));
-        int index = parseIndex(part);
+        int index = parseIndex(parts[i]);
         if (index < 0 || index >= items.size()) {
-            reject(argument, offset, "cannot set " + walked + ": " + listPath + " has " + items.size()
+            String listPath = prefix(parts, i);
+            reject(argument, offset, "cannot set " + prefix(parts, i + 1) + ": " + listPath + " has " + items.size()
                     + (items.size() == 1 ? " entry" : " entries") + (items.isEmpty() ? "" : " (0 to " + (items.size() - 1) + ")"),
                     "set the whole list to add entries, for example --set '" + listPath + "=[{units: 64}, {units: 64}]'");
             return null;
         }
-        if (value != null) {
-            items.set(index, value);
-            return value;
+        if (replacement != null) {
+            items.set(index, replacement);
+            return replacement;
         }
         return items.get(index);
+    }
+
+    /** The first {@code count} parts as a dotted path. */
+    private static String prefix(String[] parts, int count) {
+        return String.join(".", Arrays.copyOfRange(parts, 0, count));
     }
 
     private void put(MappingNode mapping, int index, ScalarNode key, Node value) {

@@ -6,8 +6,6 @@ package dev.rill.config;
  */
 record Range(double min, boolean minIncluded, double max, boolean maxIncluded) {
 
-    static final Range ANY = new Range(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
-
     /** {@code [min, +inf)} */
     static Range atLeast(double min) {
         return new Range(min, true, Double.POSITIVE_INFINITY, true);

@@ -47,10 +47,6 @@ final class YamlSection {
         return new YamlSection(ctx, path, null, where);
     }
 
-    String path() {
-        return path;
-    }
-
     /** Where the mapping starts (or, when absent, where its parent does). */
     SourceLocation where() {
         return where;

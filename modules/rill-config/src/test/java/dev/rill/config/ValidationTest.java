@@ -48,6 +48,8 @@ class ValidationTest {
                 problem("task: tagging\ndata:\n  corpus: a\n  splits: [a.tsv]\n", "4:11", "wrong-type", "data.splits must be a mapping, found a list"),
                 problem("task: tagging\ndata:\n  corpus: a\n  splits: {train: 5}\n", "4:19", "wrong-type",
                         "data.splits.train must be a string, found the integer 5"),
+                problem("task: tagging\ndata:\n  corpus: a\n  splits: {train: ''}\n", "4:19", "invalid-value",
+                        "data.splits.train must name a file, got ''"),
                 // model
                 problem(BASE + "model: {embedding: 0}\n", "3:20", "out-of-range", "model.embedding must be >= 1, got 0"),
                 problem(BASE + "model: {layers: {cell: lstm}}\n", "3:17", "wrong-type", "model.layers must be a list, found a mapping"),
