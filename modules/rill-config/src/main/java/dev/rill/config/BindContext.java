@@ -39,6 +39,11 @@ final class BindContext {
         locations.put(path, locate(node));
     }
 
+    /** Where {@code path} was written, or its nearest written ancestor (for values left to their defaults). */
+    SourceLocation locationOf(String path) {
+        return LoadedConfig.nearest(locations, path, file());
+    }
+
     Map<String, SourceLocation> locations() {
         return locations;
     }

@@ -54,6 +54,6 @@ final class ConflictCheck {
     }
 
     private SourceLocation at(String path) {
-        return LoadedConfig.nearest(ctx.locations(), path, ctx.file());
+        return ctx.locationOf(path);
     }
 }

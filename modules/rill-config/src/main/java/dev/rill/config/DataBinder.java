@@ -47,7 +47,7 @@ final class DataBinder {
 
     private static void checkExactlyOneSource(YamlSection data, Optional<String> corpus, Optional<String> dir) {
         if (corpus.isPresent() && dir.isPresent()) {
-            SourceLocation at = LoadedConfig.nearest(data.context().locations(), data.pathOf("dir"), data.context().file());
+            SourceLocation at = data.context().locationOf(data.pathOf("dir"));
             data.context().problems().add(at, "conflict", "data.corpus and data.dir are both set; a config reads one source",
                     "keep data.corpus for a named corpus, or data.dir for a folder of split files");
         } else if (!data.isSet("corpus") && !data.isSet("dir")) {
@@ -65,7 +65,7 @@ final class DataBinder {
         Map<String, String> written = splits.asStringMap();
         written.forEach((name, file) -> {
             if (file.isBlank()) {
-                SourceLocation at = LoadedConfig.nearest(data.context().locations(), splits.pathOf(name), data.context().file());
+                SourceLocation at = data.context().locationOf(splits.pathOf(name));
                 data.context().problems().add(at, "invalid-value", "data.splits." + name + " must name a file, got ''");
             }
         });

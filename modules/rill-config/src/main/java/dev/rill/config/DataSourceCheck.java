@@ -75,6 +75,6 @@ final class DataSourceCheck {
     }
 
     private SourceLocation at(String path) {
-        return LoadedConfig.nearest(ctx.locations(), path, ctx.file());
+        return ctx.locationOf(path);
     }
 }

@@ -32,7 +32,7 @@ final class ModelBinder {
         BindContext ctx = model.context();
         String path = model.pathOf("layers");
         if (items.isEmpty()) {
-            ctx.problems().add(LoadedConfig.nearest(ctx.locations(), path, ctx.file()), "invalid-value",
+            ctx.problems().add(ctx.locationOf(path), "invalid-value",
                     path + " needs at least one layer", "for example layers: [{cell: lstm, units: 128}]");
             return List.of(DEFAULT_LAYER);
         }

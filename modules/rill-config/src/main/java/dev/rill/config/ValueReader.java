@@ -73,7 +73,11 @@ final class ValueReader {
             wrongType(node, path, "a number");
             return Optional.empty();
         }
-        double value = ((Number) numbers.construct((ScalarNode) node)).doubleValue();
+        Optional<Object> constructed = construct(node, path, "a number");
+        if (constructed.isEmpty()) {
+            return Optional.empty();
+        }
+        double value = ((Number) constructed.get()).doubleValue();
         if (!Double.isFinite(value)) {
             outOfRange(node, path, range, "a finite number is needed");
             return Optional.empty();
@@ -161,8 +165,21 @@ final class ValueReader {
             wrongType(node, path, expected);
             return Optional.empty();
         }
-        Object value = numbers.construct((ScalarNode) node);
-        return Optional.of(value instanceof BigInteger big ? big : BigInteger.valueOf(((Number) value).longValue()));
+        return construct(node, path, expected)
+                .map(value -> value instanceof BigInteger big ? big : BigInteger.valueOf(((Number) value).longValue()));
+    }
+
+    /**
+     * SnakeYAML's value for a scalar. Only an explicit tag on text that does not fit it
+     * ({@code !!int abc}) makes this fail, since implicit tags come from matching the text.
+     */
+    private Optional<Object> construct(Node node, String path, String expected) {
+        try {
+            return Optional.of(numbers.construct((ScalarNode) node));
+        } catch (RuntimeException e) {
+            ctx.problems().add(ctx.locate(node), "invalid-value", path + " must be " + expected + ", got '" + scalarText(node) + "'");
+            return Optional.empty();
+        }
     }
 
     private <T extends Number> Optional<T> inRange(Node node, String path, Range range, T value, String shown) {

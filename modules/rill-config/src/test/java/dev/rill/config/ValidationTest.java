@@ -94,6 +94,8 @@ class ValidationTest {
                 problem(BASE + "training:\n  tbptt: -1\n", "4:10", "out-of-range", "training.tbptt must be >= 0, got -1"),
                 problem(BASE + "training:\n  seed: abc\n", "4:9", "wrong-type", "training.seed must be an integer, found the string 'abc'"),
                 problem(BASE + "training:\n  seed: 99999999999999999999\n", "4:9", "out-of-range", "training.seed must fit a 64-bit integer"),
+                problem(BASE + "training:\n  epochs: !!int many\n", "4:11", "invalid-value", "training.epochs must be an integer, got 'many'"),
+                problem(BASE + "training:\n  gradient_clip: !!float big\n", "4:18", "invalid-value", "training.gradient_clip must be a number, got 'big'"),
                 problem(BASE + "training:\n  log_every: 0\n", "4:14", "out-of-range", "training.log_every must be >= 1, got 0"),
                 // output
                 problem(BASE + "output:\n  dir: 5\n", "4:8", "wrong-type", "output.dir must be a string, found the integer 5"),
