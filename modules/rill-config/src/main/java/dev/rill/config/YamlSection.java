@@ -29,22 +29,25 @@ final class YamlSection {
     private final String path;
     private final MappingNode mapping;
     private final SourceLocation where;
+    /** Written as something other than a mapping, which is reported; then nothing in it is "missing" too. */
+    private final boolean wrongType;
 
-    private YamlSection(BindContext ctx, String path, MappingNode mapping, SourceLocation where) {
+    private YamlSection(BindContext ctx, String path, MappingNode mapping, SourceLocation where, boolean wrongType) {
         this.ctx = ctx;
         this.path = path;
         this.mapping = mapping;
         this.where = where;
+        this.wrongType = wrongType;
     }
 
     /** The section written as {@code mapping} at {@code path} ({@code ""} for the root). */
     static YamlSection of(BindContext ctx, String path, MappingNode mapping) {
         ctx.record(path, mapping);
-        return new YamlSection(ctx, path, mapping, ctx.locate(mapping));
+        return new YamlSection(ctx, path, mapping, ctx.locate(mapping), false);
     }
 
     private static YamlSection absent(BindContext ctx, String path, SourceLocation where) {
-        return new YamlSection(ctx, path, null, where);
+        return new YamlSection(ctx, path, null, where, false);
     }
 
     /** Where the mapping starts (or, when absent, where its parent does). */
@@ -119,9 +122,14 @@ final class YamlSection {
         return Optional.ofNullable(found);
     }
 
-    /** Reports that the required {@code key} is absent, at this mapping. */
+    /**
+     * Reports that a required key is absent, at this mapping; not when the section itself was the
+     * wrong type, since fixing that is the first step and this would only repeat it.
+     */
     void missing(String message) {
-        ctx.problems().add(where, "missing-key", message, null);
+        if (!wrongType) {
+            ctx.problems().add(where, "missing-key", message, null);
+        }
     }
 
     int integer(String key, int fallback, Range range) {
@@ -166,10 +174,11 @@ final class YamlSection {
         if (node.get() instanceof MappingNode child) {
             return of(ctx, pathOf(key), child);
         }
-        if (!isNull(node.get())) {
-            ctx.values().wrongType(node.get(), pathOf(key), "a mapping");
+        if (isNull(node.get())) {
+            return absent(ctx, pathOf(key), ctx.locate(node.get()));
         }
-        return absent(ctx, pathOf(key), ctx.locate(node.get()));
+        ctx.values().wrongType(node.get(), pathOf(key), "a mapping");
+        return new YamlSection(ctx, pathOf(key), null, ctx.locate(node.get()), true);
     }
 
     /** The items of the list under {@code key}, or empty when absent or not a list (reported). */

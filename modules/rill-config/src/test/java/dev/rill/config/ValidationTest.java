@@ -29,6 +29,7 @@ class ValidationTest {
                 problem(BASE + "task: tagging\n", "3:1", "duplicate-key", "key 'task' is given twice"),
                 problem(BASE + "model: [1]\n", "3:8", "wrong-type", "model must be a mapping, found a list"),
                 // data
+                problem("task: tagging\ndata: sst2\n", "2:7", "wrong-type", "data must be a mapping, found the string 'sst2'"),
                 problem("task: tagging\ndata: {}\n", "2:7", "missing-key", "data needs 'corpus' (a named corpus) or 'dir'"),
                 problem("task: tagging\ndata:\n  format: conllu\n", "3:3", "missing-key", "data needs 'corpus'"),
                 problem("task: tagging\ndata: {corpus: a, dir: b}\n", "2:24", "conflict", "data.corpus and data.dir are both set"),
