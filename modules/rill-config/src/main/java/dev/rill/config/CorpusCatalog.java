@@ -4,23 +4,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The corpora a config may name in {@code data.corpus}, and the files each one holds.
+ * The corpora Rill can fetch or find in the mirror, as the config loader needs to see them.
  *
- * <p>Config validation asks this instead of knowing about manifests itself, so rill-config stays
- * free of the corpus code (which lives in rill-text and depends on rill-config, not the other way
- * round). The implementation is {@code dev.rill.corpus.CorpusRegistry}.
+ * <p>Declared here, and implemented by the corpus module, so the config module can check
+ * {@code data.corpus} and the split file names without depending on how corpora are fetched.
  */
 public interface CorpusCatalog {
 
-    /** Whether a corpus of this name is known, e.g. {@code "sst2"}. */
+    /** Whether a manifest named {@code corpusName} exists. */
     boolean knows(String corpusName);
 
-    /** Every known corpus name. */
+    /** Every known corpus name, for "did you mean" suggestions. */
     Set<String> names();
 
     /**
-     * The file paths of a corpus, relative to its folder (e.g. {@code "train.tsv"},
-     * {@code "original/glue/dev.tsv"}), or empty when the corpus is unknown.
+     * The file names the manifest of {@code corpusName} provides, or empty when the corpus is
+     * unknown or its manifest does not list files (then split file names are not checked).
      */
     Optional<Set<String>> files(String corpusName);
 }

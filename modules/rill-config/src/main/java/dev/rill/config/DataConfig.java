@@ -13,7 +13,7 @@ import java.util.Objects;
  *   format: label_text_tsv    # label_text_tsv | conllu | form_tag_tsv | plain_text
  *   splits: {train: train.tsv, dev: dev.tsv, test: test.tsv}
  *   tokenizer: corenlp        # corenlp | char | whitespace
- *   lowercase: true
+ *   lowercase: false
  *   vocab_size: 20000         # cap, most frequent first (special tokens included)
  *   min_frequency: 1          # rarer training tokens map to the OOV token
  *   max_length: 0             # tokens kept per example; 0 keeps all

@@ -1,0 +1,110 @@
+package dev.rill.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Writes a config back as YAML with every default filled in, so a run folder records exactly what
+ * was trained, and {@link ConfigLoader#parse} reads it back to an equal {@link RillConfig} (given
+ * the same source path). The source path itself is not written.
+ */
+public final class ConfigWriter {
+
+    private ConfigWriter() {
+    }
+
+    /** The resolved config as block-style YAML, keys in the order the loader documents them. */
+    public static String toYaml(RillConfig config) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("task", config.task().yamlName());
+        root.put("data", data(config.data()));
+        root.put("model", model(config.model()));
+        root.put("training", training(config.training()));
+        root.put("output", Map.of("dir", config.output().dir()));
+        return yaml().dump(root);
+    }
+
+    private static Map<String, Object> data(DataConfig data) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        // Only the source that is set: writing the other as null would be noise.
+        if (data.corpus() != null) {
+            map.put("corpus", data.corpus());
+        }
+        if (data.dir() != null) {
+            map.put("dir", data.dir());
+        }
+        map.put("format", data.format().yamlName());
+        map.put("splits", splits(data.splits()));
+        map.put("tokenizer", data.tokenizer().yamlName());
+        map.put("lowercase", data.lowercase());
+        map.put("vocab_size", data.vocabSize());
+        map.put("min_frequency", data.minFrequency());
+        map.put("max_length", data.maxLength());
+        map.put("limit", data.limit());
+        return map;
+    }
+
+    /** train, dev, test first (DataConfig's map has no order), then other splits by name, for a stable file. */
+    private static Map<String, String> splits(Map<String, String> splits) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String name : List.of("train", "dev", "test")) {
+            if (splits.containsKey(name)) {
+                ordered.put(name, splits.get(name));
+            }
+        }
+        splits.keySet().stream().sorted().forEach(name -> ordered.putIfAbsent(name, splits.get(name)));
+        return ordered;
+    }
+
+    private static Map<String, Object> model(ModelConfig model) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("embedding", model.embedding());
+        map.put("layers", model.layers().stream().map(ConfigWriter::layer).toList());
+        map.put("pooling", model.pooling().yamlName());
+        map.put("output_dropout", model.outputDropout());
+        map.put("weight_init", model.weightInit().yamlName());
+        return map;
+    }
+
+    private static Map<String, Object> layer(LayerConfig layer) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("cell", layer.cell().yamlName());
+        map.put("units", layer.units());
+        map.put("bidirectional", layer.bidirectional());
+        map.put("dropout", layer.dropout());
+        return map;
+    }
+
+    private static Map<String, Object> training(TrainingConfig training) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("epochs", training.epochs());
+        map.put("batch_size", training.batchSize());
+        map.put("optimizer", optimizer(training.optimizer()));
+        map.put("gradient_clip", training.gradientClip());
+        map.put("tbptt", training.tbptt());
+        map.put("seed", training.seed());
+        map.put("log_every", training.logEvery());
+        return map;
+    }
+
+    private static Map<String, Object> optimizer(OptimizerConfig optimizer) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", optimizer.type().yamlName());
+        map.put("learning_rate", optimizer.learningRate());
+        map.put("momentum", optimizer.momentum());
+        map.put("weight_decay", optimizer.weightDecay());
+        return map;
+    }
+
+    private static Yaml yaml() {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setIndicatorIndent(2);
+        options.setIndentWithIndicator(true);
+        return new Yaml(options);
+    }
+}

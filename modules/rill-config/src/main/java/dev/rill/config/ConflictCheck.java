@@ -1,0 +1,59 @@
+package dev.rill.config;
+
+import java.util.List;
+
+/**
+ * Rules that involve more than one section: each setting is valid alone, but together they
+ * cannot be trained.
+ */
+final class ConflictCheck {
+
+    private final BindContext ctx;
+
+    ConflictCheck(BindContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** @param task the task, or {@code null} when it was missing or invalid (already reported) */
+    void check(TaskType task, ModelConfig model, TrainingConfig training) {
+        checkPooling(task, model, training);
+        checkBidirectional(model, training);
+    }
+
+    private void checkPooling(TaskType task, ModelConfig model, TrainingConfig training) {
+        Pooling pooling = model.pooling();
+        if (pooling == Pooling.LAST) {
+            return;
+        }
+        if (task != null && task != TaskType.CLASSIFICATION) {
+            ctx.problems().add(at("model.pooling"), "conflict",
+                    "model.pooling: " + pooling.yamlName() + " only applies to task classification, but task is " + task.yamlName(),
+                    "remove model.pooling or set it to last");
+        }
+        if (training.truncatedBptt()) {
+            ctx.problems().add(at("model.pooling"), "conflict",
+                    "model.pooling: " + pooling.yamlName() + " needs the whole sequence, but training.tbptt: " + training.tbptt()
+                            + " cuts it into segments",
+                    "set training.tbptt: 0 or model.pooling: last");
+        }
+    }
+
+    private void checkBidirectional(ModelConfig model, TrainingConfig training) {
+        if (!training.truncatedBptt()) {
+            return;
+        }
+        List<LayerConfig> layers = model.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).bidirectional()) {
+                ctx.problems().add(at("training.tbptt"), "conflict",
+                        "a bidirectional layer (model.layers." + i + ") needs the whole sequence; truncated BPTT cannot be used with it",
+                        "set training.tbptt: 0 or make the layer unidirectional");
+                return; // one report is enough: the fix is the same for every such layer
+            }
+        }
+    }
+
+    private SourceLocation at(String path) {
+        return ctx.locationOf(path);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.rill.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Binds the {@code model} section and its layers; see {@link ModelConfig} and {@link LayerConfig}. */
+final class ModelBinder {
+
+    static final List<String> KEYS = List.of("embedding", "layers", "pooling", "output_dropout", "weight_init");
+    static final List<String> LAYER_KEYS = List.of("cell", "units", "bidirectional", "dropout");
+
+    static final int DEFAULT_UNITS = 128;
+    static final LayerConfig DEFAULT_LAYER = new LayerConfig(CellType.LSTM, DEFAULT_UNITS, false, 0.0);
+
+    /** Dropout must leave something to train on, hence the open upper bound. */
+    private static final Range DROPOUT = Range.closedOpen(0, 1);
+
+    ModelConfig bind(YamlSection model) {
+        model.allowOnly(KEYS);
+        int embedding = model.integer("embedding", 128, Range.atLeast(1));
+        List<LayerConfig> layers = model.list("layers").map(items -> layers(model, items)).orElse(List.of(DEFAULT_LAYER));
+        Pooling pooling = model.choice("pooling", Pooling.LAST, Pooling.values(), Pooling::yamlName);
+        double outputDropout = model.decimal("output_dropout", 0.0, DROPOUT);
+        WeightInitKind weightInit = model.choice("weight_init", WeightInitKind.XAVIER, WeightInitKind.values(), WeightInitKind::yamlName);
+        return new ModelConfig(embedding, layers, pooling, outputDropout, weightInit);
+    }
+
+    private static List<LayerConfig> layers(YamlSection model, List<Node> items) {
+        BindContext ctx = model.context();
+        String path = model.pathOf("layers");
+        if (items.isEmpty()) {
+            ctx.problems().add(ctx.locationOf(path), "invalid-value",
+                    path + " needs at least one layer", "for example layers: [{cell: lstm, units: 128}]");
+            return List.of(DEFAULT_LAYER);
+        }
+        List<LayerConfig> layers = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            String itemPath = path + "." + i;
+            ctx.record(itemPath, item);
+            layer(ctx, itemPath, item).ifPresent(layers::add);
+        }
+        return layers.isEmpty() ? List.of(DEFAULT_LAYER) : layers;
+    }
+
+    private static Optional<LayerConfig> layer(BindContext ctx, String path, Node item) {
+        if (!(item instanceof MappingNode mapping)) {
+            ctx.values().wrongType(item, path, "a mapping");
+            return Optional.empty();
+        }
+        YamlSection layer = YamlSection.of(ctx, path, mapping);
+        layer.allowOnly(LAYER_KEYS);
+        CellType cell = layer.choice("cell", CellType.LSTM, CellType.values(), CellType::yamlName);
+        int units = layer.integer("units", DEFAULT_UNITS, Range.closed(1, 65536));
+        boolean bidirectional = layer.flag("bidirectional", false);
+        double dropout = layer.decimal("dropout", 0.0, DROPOUT);
+        return Optional.of(new LayerConfig(cell, units, bidirectional, dropout));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.rill.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The written YAML is complete and reads back to an equal config. */
+class ConfigWriterTest {
+
+    static Stream<RillConfig> configs() throws ConfigException {
+        Path source = Path.of("round-trip.yaml");
+        return Stream.of(
+                new ConfigLoader().parse(Fixtures.BASE, source, List.of()).config(),
+                new RillConfig(TaskType.LANGUAGE_MODEL,
+                        new DataConfig(null, "2024", DataFormat.PLAIN_TEXT, Map.of("train", "true", "extra", "e.txt", "dev", "1.5"),
+                                TokenizerKind.CHAR, true, 100, 3, 200, 10),
+                        new ModelConfig(16, List.of(new LayerConfig(CellType.GRU, 8, true, 0.25), new LayerConfig(CellType.RNN, 65536, false, 0.0)),
+                                Pooling.LAST, 0.5, WeightInitKind.UNIFORM),
+                        new TrainingConfig(1, 1, new OptimizerConfig(OptimizerConfig.OptimizerType.RMSPROP, 1e-5, 0.0, 3.5e-7),
+                                0.0, 0, -9_000_000_000L, 1),
+                        new OutputConfig("out: with colon"), source),
+                new RillConfig(TaskType.CONDITIONED_GENERATION,
+                        new DataConfig("names", null, DataFormat.FORM_TAG_TSV, Map.of("train", "t.tsv"), TokenizerKind.WHITESPACE,
+                                false, 4, 1, 0, 0),
+                        new ModelConfig(1, List.of(new LayerConfig(CellType.LSTM, 1, false, 0.999)), Pooling.LAST, 0.0, WeightInitKind.NORMAL),
+                        new TrainingConfig(100, 512, new OptimizerConfig(OptimizerConfig.OptimizerType.SGD, 10, 0.99, 0.0), 5, 35, 0, 1000),
+                        new OutputConfig("runs/x"), source));
+    }
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @MethodSource("configs")
+    void config_round_trips_through_yaml(RillConfig written) throws Exception {
+        // The loader checks data.dir and its files, so the config is placed in a folder that has them.
+        RillConfig config = new RillConfig(written.task(), written.data(), written.model(), written.training(), written.output(),
+                tmp.resolve("round-trip.yaml"));
+        if (config.data().dir() != null) {
+            Path dir = Files.createDirectories(tmp.resolve(config.data().dir()));
+            for (String file : config.data().splits().values()) {
+                Files.writeString(dir.resolve(file), "");
+            }
+        }
+        String yaml = ConfigWriter.toYaml(config);
+
+        RillConfig read = new ConfigLoader().parse(yaml, config.source(), List.of()).config();
+
+        assertEquals(config, read, yaml);
+    }
+
+    @Test
+    void written_yaml_has_every_default_and_no_source() throws ConfigException {
+        RillConfig config = new ConfigLoader().parse(Fixtures.BASE, Path.of("c.yaml"), List.of()).config();
+
+        String yaml = ConfigWriter.toYaml(config);
+
+        for (String key : List.of("task:", "corpus:", "format:", "splits:", "tokenizer:", "lowercase:", "vocab_size:", "min_frequency:",
+                "max_length:", "limit:", "embedding:", "layers:", "cell:", "units:", "bidirectional:", "dropout:", "pooling:",
+                "output_dropout:", "weight_init:", "epochs:", "batch_size:", "optimizer:", "type:", "learning_rate:", "momentum:",
+                "weight_decay:", "gradient_clip:", "tbptt:", "seed:", "log_every:", "dir: runs/c")) {
+            assertTrue(yaml.contains(key), () -> key + " missing from\n" + yaml);
+        }
+        assertFalse(yaml.contains("source"));
+        assertFalse(yaml.contains("null"));
+    }
+
+    @Test
+    void sections_are_written_in_documented_order() throws ConfigException {
+        String yaml = ConfigWriter.toYaml(new ConfigLoader().parse(Fixtures.BASE, null, List.of()).config());
+
+        List<String> topLevel = yaml.lines().filter(line -> !line.startsWith(" ")).map(line -> line.replaceFirst(":.*", "")).toList();
+        assertEquals(List.of("task", "data", "model", "training", "output"), topLevel);
+    }
+}

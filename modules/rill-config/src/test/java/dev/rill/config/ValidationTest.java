@@ -1,0 +1,126 @@
+package dev.rill.config;
+
+import static dev.rill.config.Fixtures.BASE;
+import static dev.rill.config.Fixtures.onlyProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every single-value validation rule: the YAML, where the problem must be reported, its code, and
+ * a part of the message that names the key and what was wrong. {@link Fixtures#BASE} fills lines
+ * 1 and 2, so the section under test starts on line 3.
+ */
+class ValidationTest {
+
+    static Stream<Arguments> invalidConfigs() {
+        return Stream.of(
+                // top level
+                problem("task: classificaton\ndata: {corpus: sst2}\n", "1:7", "invalid-value",
+                        "task must be one of classification, tagging, language_model, conditioned_generation, got 'classificaton' (did you mean 'classification'?)"),
+                problem("task: [classification]\ndata: {corpus: sst2}\n", "1:7", "wrong-type", "task must be one of classification, tagging"),
+                problem("data: {corpus: sst2}\n", "1:1", "missing-key", "missing required key 'task'"),
+                problem("task: tagging\n", "1:1", "missing-key", "missing required key 'data'"),
+                problem(BASE + "modle: {}\n", "3:1", "unknown-key", "unknown key 'modle' at the top level (did you mean 'model'?)"),
+                problem(BASE + "task: tagging\n", "3:1", "duplicate-key", "key 'task' is given twice"),
+                problem(BASE + "model: [1]\n", "3:8", "wrong-type", "model must be a mapping, found a list"),
+                // data
+                problem("task: tagging\ndata: sst2\n", "2:7", "wrong-type", "data must be a mapping, found the string 'sst2'"),
+                problem("task: tagging\ndata: {}\n", "2:7", "missing-key", "data needs 'corpus' (a named corpus) or 'dir'"),
+                problem("task: tagging\ndata:\n  format: conllu\n", "3:3", "missing-key", "data needs 'corpus'"),
+                problem("task: tagging\ndata: {corpus: a, dir: b}\n", "2:24", "conflict", "data.corpus and data.dir are both set"),
+                problem("task: tagging\ndata: {corpus: 5}\n", "2:16", "wrong-type", "data.corpus must be a string, found the integer 5"),
+                problem("task: tagging\ndata: {corpus: a, format: csv}\n", "2:27", "invalid-value",
+                        "data.format must be one of label_text_tsv, conllu, form_tag_tsv, plain_text, got 'csv'"),
+                problem("task: tagging\ndata: {corpus: a, tokenizer: spacy}\n", "2:30", "invalid-value",
+                        "data.tokenizer must be one of corenlp, char, whitespace, got 'spacy'"),
+                problem("task: tagging\ndata: {corpus: a, lowercase: 'true'}\n", "2:30", "wrong-type",
+                        "data.lowercase must be true or false, found the string 'true'"),
+                problem("task: tagging\ndata: {corpus: a, vocab_size: 3}\n", "2:31", "out-of-range", "data.vocab_size must be >= 4, got 3"),
+                problem("task: tagging\ndata: {corpus: a, min_frequency: 0}\n", "2:34", "out-of-range", "data.min_frequency must be >= 1, got 0"),
+                problem("task: tagging\ndata: {corpus: a, max_length: -1}\n", "2:31", "out-of-range", "data.max_length must be >= 0, got -1"),
+                problem("task: tagging\ndata: {corpus: a, limit: -5}\n", "2:26", "out-of-range", "data.limit must be >= 0, got -5"),
+                problem("task: tagging\ndata: {corpus: a, lmit: 5}\n", "2:19", "unknown-key", "unknown key 'lmit' in data (did you mean 'limit'?)"),
+                problem("task: tagging\ndata:\n  corpus: a\n  splits: {dev: d.tsv}\n", "4:11", "missing-key", "data.splits needs a 'train' split"),
+                problem("task: tagging\ndata:\n  corpus: a\n  splits: [a.tsv]\n", "4:11", "wrong-type", "data.splits must be a mapping, found a list"),
+                problem("task: tagging\ndata:\n  corpus: a\n  splits: {train: 5}\n", "4:19", "wrong-type",
+                        "data.splits.train must be a string, found the integer 5"),
+                problem("task: tagging\ndata:\n  corpus: a\n  splits: {train: ''}\n", "4:19", "invalid-value",
+                        "data.splits.train must name a file, got ''"),
+                // model
+                problem(BASE + "model: {embedding: 0}\n", "3:20", "out-of-range", "model.embedding must be >= 1, got 0"),
+                problem(BASE + "model: {layers: {cell: lstm}}\n", "3:17", "wrong-type", "model.layers must be a list, found a mapping"),
+                problem(BASE + "model: {layers: []}\n", "3:17", "invalid-value", "model.layers needs at least one layer"),
+                problem(BASE + "model:\n  layers:\n    - lstm\n", "5:7", "wrong-type", "model.layers.0 must be a mapping, found the string 'lstm'"),
+                problem(BASE + "model:\n  layers:\n    - {cell: lsmt}\n", "5:14", "invalid-value",
+                        "model.layers.0.cell must be one of lstm, gru, rnn, got 'lsmt' (did you mean 'lstm'?)"),
+                problem(BASE + "model:\n  layers:\n    - {units: 0}\n", "5:15", "out-of-range", "model.layers.0.units must be in [1, 65536], got 0"),
+                problem(BASE + "model:\n  layers:\n    - {units: 65537}\n", "5:15", "out-of-range", "model.layers.0.units must be in [1, 65536], got 65537"),
+                problem(BASE + "model:\n  layers:\n    - {units: 5000000000}\n", "5:15", "out-of-range", "does not fit a 32-bit integer"),
+                problem(BASE + "model:\n  layers:\n    - {units: 64}\n    - {unit: 64}\n", "6:8", "unknown-key",
+                        "unknown key 'unit' in model.layers.1 (did you mean 'units'?)"),
+                problem(BASE + "model:\n  layers:\n    - {bidirectional: 1}\n", "5:23", "wrong-type",
+                        "model.layers.0.bidirectional must be true or false, found the integer 1"),
+                problem(BASE + "model:\n  layers:\n    - {dropout: 1.0}\n", "5:17", "out-of-range", "model.layers.0.dropout must be in [0, 1), got 1.0"),
+                problem(BASE + "model:\n  layers:\n    - {dropout: .nan}\n", "5:17", "out-of-range", "a finite number is needed"),
+                problem(BASE + "model: {pooling: avg}\n", "3:18", "invalid-value", "model.pooling must be one of last, mean, max, got 'avg'"),
+                problem(BASE + "model: {output_dropout: -0.5}\n", "3:25", "out-of-range", "model.output_dropout must be in [0, 1), got -0.5"),
+                problem(BASE + "model: {weight_init: he}\n", "3:22", "invalid-value", "model.weight_init must be one of xavier, relu, uniform, normal, got 'he'"),
+                // training
+                problem(BASE + "training:\n  epochz: 3\n", "4:3", "unknown-key",
+                        "unknown key 'epochz' in training (did you mean 'epochs'?)"),
+                problem(BASE + "training:\n  epochs: 1.5\n", "4:11", "wrong-type", "training.epochs must be an integer, found the number 1.5"),
+                problem(BASE + "training:\n  epochs: 0\n", "4:11", "out-of-range", "training.epochs must be >= 1, got 0"),
+                problem(BASE + "training:\n  batch_size: [32]\n", "4:15", "wrong-type", "training.batch_size must be an integer, found a list"),
+                problem(BASE + "training:\n  batch_size:\n", "4:14", "wrong-type", "training.batch_size must be an integer, found null"),
+                problem(BASE + "training:\n  optimizer: adam\n", "4:14", "wrong-type", "training.optimizer must be a mapping, found the string 'adam'"),
+                problem(BASE + "training:\n  optimizer: {type: adamw}\n", "4:21", "invalid-value",
+                        "training.optimizer.type must be one of adam, sgd, nesterovs, rmsprop, got 'adamw' (did you mean 'adam'?)"),
+                problem(BASE + "training:\n  optimizer: {lr: 0.1}\n", "4:15", "unknown-key",
+                        "unknown key 'lr' in training.optimizer"),
+                problem(BASE + "training:\n  optimizer: {learning_rate: 0}\n", "4:30", "out-of-range",
+                        "training.optimizer.learning_rate must be in (0, 10], got 0"),
+                problem(BASE + "training:\n  optimizer: {learning_rate: 11}\n", "4:30", "out-of-range",
+                        "training.optimizer.learning_rate must be in (0, 10], got 11"),
+                problem(BASE + "training:\n  optimizer: {learning_rate: fast}\n", "4:30", "wrong-type",
+                        "training.optimizer.learning_rate must be a number, found the string 'fast'"),
+                problem(BASE + "training:\n  optimizer: {momentum: 1}\n", "4:25", "out-of-range", "training.optimizer.momentum must be in [0, 1), got 1"),
+                problem(BASE + "training:\n  optimizer: {weight_decay: -0.1}\n", "4:29", "out-of-range",
+                        "training.optimizer.weight_decay must be >= 0, got -0.1"),
+                problem(BASE + "training:\n  gradient_clip: -1\n", "4:18", "out-of-range", "training.gradient_clip must be >= 0, got -1"),
+                problem(BASE + "training:\n  tbptt: -1\n", "4:10", "out-of-range", "training.tbptt must be >= 0, got -1"),
+                problem(BASE + "training:\n  seed: abc\n", "4:9", "wrong-type", "training.seed must be an integer, found the string 'abc'"),
+                problem(BASE + "training:\n  seed: 99999999999999999999\n", "4:9", "out-of-range", "training.seed must fit a 64-bit integer"),
+                problem(BASE + "training:\n  epochs: !!int many\n", "4:11", "invalid-value", "training.epochs must be an integer, got 'many'"),
+                problem(BASE + "training:\n  gradient_clip: !!float big\n", "4:18", "invalid-value", "training.gradient_clip must be a number, got 'big'"),
+                problem(BASE + "training:\n  log_every: 0\n", "4:14", "out-of-range", "training.log_every must be >= 1, got 0"),
+                // output
+                problem(BASE + "output:\n  dir: 5\n", "4:8", "wrong-type", "output.dir must be a string, found the integer 5"),
+                problem(BASE + "output:\n  dri: x\n", "4:3", "unknown-key", "unknown key 'dri' in output (did you mean 'dir'?)"),
+                // rules across sections
+                problem("task: tagging\ndata: {corpus: a}\nmodel: {pooling: mean}\n", "3:18", "conflict",
+                        "model.pooling: mean only applies to task classification, but task is tagging"),
+                problem(BASE + "model: {pooling: max}\ntraining: {tbptt: 20}\n", "3:18", "conflict",
+                        "model.pooling: max needs the whole sequence, but training.tbptt: 20 cuts it into segments"),
+                problem(BASE + "model:\n  layers:\n    - {units: 8}\n    - {bidirectional: true}\ntraining: {tbptt: 20}\n", "7:19", "conflict",
+                        "a bidirectional layer (model.layers.1) needs the whole sequence; truncated BPTT cannot be used with it"));
+    }
+
+    private static Arguments problem(String yaml, String lineColumn, String code, String messagePart) {
+        return Arguments.of(yaml, lineColumn, code, messagePart);
+    }
+
+    @ParameterizedTest(name = "[{index}] {2}: {3}")
+    @MethodSource("invalidConfigs")
+    void invalid_value_is_reported_at_its_location_with_code_and_message(String yaml, String lineColumn, String code, String messagePart) {
+        ConfigProblem problem = onlyProblem(yaml);
+
+        assertEquals("c.yaml:" + lineColumn, problem.where().toString(), problem::toString);
+        assertEquals(code, problem.code(), problem::toString);
+        assertTrue(problem.message().contains(messagePart), () -> "message was: " + problem.message());
+    }
+}
