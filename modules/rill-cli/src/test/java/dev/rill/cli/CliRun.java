@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Runs the CLI in-process and captures what it prints. */
 record CliRun(int code, String out, String err) {
 
-    static CliRun of(String stdin, String... args) {
+    static CliRun withInput(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
@@ -17,7 +17,7 @@ record CliRun(int code, String out, String err) {
     }
 
     static CliRun of(String... args) {
-        return of("", args);
+        return withInput("", args);
     }
 
     String lastLine() {

@@ -32,7 +32,7 @@ class EndToEndTest {
         assertTrue(Files.isRegularFile(bundle));
         assertTrue(Files.isRegularFile(dir.resolve("run/metrics.json")));
 
-        CliRun predict = CliRun.of("a gorgeous , witty , seductive movie .\nthe worst film of the year .\n", "predict", bundle.toString());
+        CliRun predict = CliRun.withInput("a gorgeous , witty , seductive movie .\nthe worst film of the year .\n", "predict", bundle.toString());
         assertEquals(0, predict.code(), predict.err());
         String[] lines = predict.out().strip().split("\n");
         assertEquals(2, lines.length);

@@ -12,11 +12,13 @@ final class ConfigBinder {
 
     private final BindContext ctx;
     private final CorpusCatalog catalog;
+    private final ConfigLoader.DataSources dataSources;
 
     /** @param catalog known corpora, or {@code null} to leave corpus names unchecked */
-    ConfigBinder(BindContext ctx, CorpusCatalog catalog) {
+    ConfigBinder(BindContext ctx, CorpusCatalog catalog, ConfigLoader.DataSources dataSources) {
         this.ctx = ctx;
         this.catalog = catalog;
+        this.dataSources = dataSources;
     }
 
     /** The config, or {@code null} when a required part is missing; every problem is in the context. */
@@ -29,7 +31,7 @@ final class ConfigBinder {
         }
         DataConfig data = null;
         if (root.has("data")) {
-            DataSourceCheck sourceCheck = new DataSourceCheck(ctx, DataBinder.baseDir(source), catalog);
+            DataSourceCheck sourceCheck = new DataSourceCheck(ctx, DataBinder.baseDir(source), catalog, dataSources);
             data = new DataBinder(sourceCheck).bind(root.section("data"));
         } else {
             root.missing("missing required key 'data' (where the examples come from: data.corpus or data.dir)");

@@ -37,15 +37,38 @@ public final class ConfigLoader {
     static final String NO_SOURCE = "<config>";
 
     private final CorpusCatalog catalog;
+    private final DataSources dataSources;
+
+    /** Whether the data a config names is looked for at load time. */
+    enum DataSources {
+        /** {@code data.dir} and its files must exist; corpus names are checked against the catalog. */
+        CHECK,
+        /** Nothing on disk is looked at: the config was valid when it was stored. */
+        TRUST
+    }
 
     /** A loader that checks {@code data.corpus} and the corpus's split files against {@code catalog}. */
     public ConfigLoader(CorpusCatalog catalog) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this(Objects.requireNonNull(catalog, "catalog"), DataSources.CHECK);
     }
 
     /** A loader that accepts any corpus name (for tools that do not fetch data). */
     public ConfigLoader() {
-        this.catalog = null;
+        this(null, DataSources.CHECK);
+    }
+
+    private ConfigLoader(CorpusCatalog catalog, DataSources dataSources) {
+        this.catalog = catalog;
+        this.dataSources = dataSources;
+    }
+
+    /**
+     * A loader for the config stored in a model bundle: every key, type and range is checked as
+     * usual, but not whether {@code data.dir} exists here, since a bundle that only predicts may
+     * be used on a machine without its training data.
+     */
+    public static ConfigLoader forBundles() {
+        return new ConfigLoader(null, DataSources.TRUST);
     }
 
     /**
@@ -89,7 +112,7 @@ public final class ConfigLoader {
 
         new Overrides(locator, problems).apply(root, overrides);
         BindContext ctx = new BindContext(locator, problems);
-        RillConfig config = new ConfigBinder(ctx, catalog).bind(root, source);
+        RillConfig config = new ConfigBinder(ctx, catalog, dataSources).bind(root, source);
         if (!problems.isEmpty() || config == null) {
             throw problems.toException(file, overrides);
         }

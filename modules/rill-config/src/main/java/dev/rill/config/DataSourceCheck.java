@@ -17,15 +17,23 @@ final class DataSourceCheck {
     private final BindContext ctx;
     private final Path baseDir;
     private final CorpusCatalog catalog;
+    private final ConfigLoader.DataSources mode;
 
-    /** @param catalog the known corpora, or {@code null} to accept any corpus name */
-    DataSourceCheck(BindContext ctx, Path baseDir, CorpusCatalog catalog) {
+    /**
+     * @param catalog the known corpora, or {@code null} to accept any corpus name
+     * @param mode    whether to look at the file system at all
+     */
+    DataSourceCheck(BindContext ctx, Path baseDir, CorpusCatalog catalog, ConfigLoader.DataSources mode) {
         this.ctx = ctx;
         this.baseDir = baseDir;
         this.catalog = catalog;
+        this.mode = mode;
     }
 
     void checkDir(String dir, Map<String, String> splits) {
+        if (mode == ConfigLoader.DataSources.TRUST) {
+            return;
+        }
         Path folder = baseDir.resolve(dir).normalize();
         if (!Files.isDirectory(folder)) {
             String what = Files.exists(folder) ? "is not a directory" : "does not exist";

@@ -63,6 +63,16 @@ class DataSourceTest {
     }
 
     @Test
+    void the_bundle_loader_does_not_look_for_data_but_still_checks_the_rest() throws Exception {
+        String yaml = "task: tagging\ndata:\n  dir: /nowhere/corpus\n";
+        RillConfig c = ConfigLoader.forBundles().parse(yaml, null, List.of()).config();
+        assertEquals("/nowhere/corpus", c.data().dir());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.forBundles().parse(yaml + "training: {epochs: 0}\n", null, List.of()));
+        assertEquals("out-of-range", e.problems().get(0).code());
+    }
+
+    @Test
     void dir_that_is_a_file_is_reported() throws IOException {
         Files.writeString(tmp.resolve("corpus"), "");
 

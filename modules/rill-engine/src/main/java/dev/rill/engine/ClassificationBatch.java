@@ -39,7 +39,9 @@ public final class ClassificationBatch {
             }
             last[r] = tokens.length - 1;
         }
-        return new Inputs(Nd4j.create(ids), Nd4j.create(mask), last);
+        // [batch, 1, time]: rank 3, because DL4J's truncated BPTT silently skips the update for
+        // rank-2 features (it only slices rank-3 arrays); EmbeddingSequenceLayer reads both.
+        return new Inputs(Nd4j.create(ids).reshape(mb, 1, t), Nd4j.create(mask), last);
     }
 
     /** A training or scoring minibatch for a classifier with the given head. */
@@ -53,7 +55,7 @@ public final class ClassificationBatch {
             }
             return new DataSet(in.ids(), labels, in.mask(), null);
         }
-        long t = in.ids().size(1);
+        long t = in.ids().size(2);
         INDArray labels = Nd4j.zeros(DataType.FLOAT, mb, classes, t); // [batch, classes, time]
         INDArray labelMask = Nd4j.zeros(DataType.FLOAT, mb, t);       // [batch, time]: 1 at the last real step only
         for (int r = 0; r < mb; r++) {
@@ -66,7 +68,7 @@ public final class ClassificationBatch {
     /**
      * Network inputs of a batch.
      *
-     * @param ids  [batch, time] token ids as floats (what EmbeddingSequenceLayer reads)
+     * @param ids  [batch, 1, time] token ids as floats (what EmbeddingSequenceLayer reads)
      * @param mask [batch, time] 1 on real steps
      * @param last index of each row's last real step
      */

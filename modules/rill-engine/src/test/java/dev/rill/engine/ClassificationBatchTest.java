@@ -65,6 +65,6 @@ class ClassificationBatchTest {
         assertEquals(1f, ds.getLabels().getFloat(1, 1, 2));
         assertEquals(2.0, ds.getLabels().sumNumber().doubleValue());
         // Padding uses id 0 (<pad>).
-        assertArrayEquals(new float[] {9, 0, 0}, ds.getFeatures().getRow(0).toFloatVector());
+        assertArrayEquals(new float[] {9, 0, 0}, ds.getFeatures().slice(0).toFloatVector());
     }
 }
