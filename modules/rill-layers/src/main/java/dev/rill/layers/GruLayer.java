@@ -66,6 +66,15 @@ public class GruLayer extends BaseRecurrentLayer<GruLayerConfig> {
     public static final String STATE_KEY_PREV_ACTIVATION = "prevAct";
 
     /**
+     * Initial state [mb, H] of the most recent forward pass (null: zeros). Backprop recomputes the forward pass from
+     * it, because DL4J 1.0.0-M2.1's MultiLayerNetwork runs TBPTT segments forward with the stored state
+     * ({@link #rnnActivateUsingStoredState}) but then calls {@link #backpropGradient}, not
+     * {@link #tbpttBackpropGradient}; a zero state there would give gradients of a different function.
+     * The array is detached (it came from a state map) and is never modified in place.
+     */
+    private transient INDArray forwardInitialState;
+
+    /**
      * @param conf     configuration whose layer is a {@link GruLayerConfig}
      * @param dataType network data type
      */
@@ -85,13 +94,15 @@ public class GruLayer extends BaseRecurrentLayer<GruLayerConfig> {
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        forwardInitialState = null;
         return permuteIfNWC(forward(null, training, false, workspaceMgr).out);
     }
 
     @Override
     public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
         setInput(input, workspaceMgr);
-        ForwardPass fp = forward(stateMap.get(STATE_KEY_PREV_ACTIVATION), false, false, workspaceMgr);
+        forwardInitialState = stateMap.get(STATE_KEY_PREV_ACTIVATION);
+        ForwardPass fp = forward(forwardInitialState, false, false, workspaceMgr);
         storeLastState(stateMap, fp.out);
         return permuteIfNWC(fp.out);
     }
@@ -100,22 +111,28 @@ public class GruLayer extends BaseRecurrentLayer<GruLayerConfig> {
     public INDArray rnnActivateUsingStoredState(INDArray input, boolean training, boolean storeLastForTBPTT,
             LayerWorkspaceMgr workspaceMgr) {
         setInput(input, workspaceMgr);
-        ForwardPass fp = forward(tBpttStateMap.get(STATE_KEY_PREV_ACTIVATION), training, false, workspaceMgr);
+        forwardInitialState = tBpttStateMap.get(STATE_KEY_PREV_ACTIVATION);
+        ForwardPass fp = forward(forwardInitialState, training, false, workspaceMgr);
         if (storeLastForTBPTT) {
             storeLastState(tBpttStateMap, fp.out);
         }
         return permuteIfNWC(fp.out);
     }
 
+    /**
+     * Backprop through all time steps of the current input, starting from the initial state of the most recent
+     * forward pass: zeros after {@link #activate}, the stored TBPTT state after {@link #rnnActivateUsingStoredState}
+     * (so a TBPTT segment's gradient treats the carried state as a constant: gradients stop at the boundary).
+     */
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         return backprop(epsilon, false, -1, workspaceMgr);
     }
 
     /**
-     * Backprop for one truncated-BPTT segment. As DL4J's LSTM does, the segment starts from the state in
-     * {@link #rnnGetPreviousState()} (MultiLayerNetwork and ComputationGraph copy the TBPTT state there after every
-     * segment); that state is a constant here, so gradients stop at the segment boundary.
+     * Backprop for one truncated-BPTT segment: like {@link #backpropGradient} (same initial state, treated as a
+     * constant, so gradients stop at the segment boundary) but only through the last {@code tbpttBackLength} steps;
+     * earlier steps get no gradient. Also stores the segment's last state as the TBPTT state, as DL4J's LSTM does.
      *
      * @param tbpttBackLength number of last time steps to backpropagate through; &lt;= 0 for all of them
      */
@@ -250,12 +267,11 @@ public class GruLayer extends BaseRecurrentLayer<GruLayerConfig> {
     private Pair<Gradient, INDArray> backprop(INDArray epsilon, boolean truncated, int tbpttBackLength,
             LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        INDArray h0 = truncated ? stateMap.get(STATE_KEY_PREV_ACTIVATION) : null;
-        ForwardPass fp = forward(h0, true, true, mgr);
+        ForwardPass fp = forward(forwardInitialState, true, true, mgr);
         if (truncated) {
             storeLastState(tBpttStateMap, fp.out);
         }
-        h0 = fp.h0;
+        INDArray h0 = fp.h0;
 
         INDArray eps = permuteIfNWC(epsilon).castTo(dataType);                                    // [mb, H, T]
         long mb = fp.out.size(0);
