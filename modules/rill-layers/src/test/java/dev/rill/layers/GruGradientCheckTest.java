@@ -118,6 +118,24 @@ class GruGradientCheckTest {
     }
 
     @Test
+    void gradients_match_finite_differences_with_input_dropout() {
+        // An LSTM below the GRU: its gradients check that dL/dx goes back through the GRU's dropout mask.
+        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(7).list()
+                .layer(new LSTM.Builder().nIn(3).nOut(4).activation(Activation.TANH).build())
+                .layer(new GruLayerConfig.Builder().nIn(4).nOut(4).biasInit(0.1).dropOut(0.6).build())
+                .layer(GruTestSupport.mseOut(4, 2, RNNFormat.NCW))
+                .build());
+        INDArray in = Nd4j.rand(DataType.DOUBLE, 2, 3, 5).subi(0.5);
+        INDArray labels = Nd4j.rand(DataType.DOUBLE, 2, 2, 5);
+        assertTrue(net.output(in, true).sub(net.output(in, false)).amaxNumber().doubleValue() > 1e-3, "dropout active");
+        // Same RNG seed before every forward pass: the same dropout mask, so the score is a fixed function.
+        assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(in)
+                .labels(labels).epsilon(EPSILON).maxRelError(MAX_REL_ERROR).minAbsoluteError(MIN_ABS_ERROR)
+                .callEachIter(n -> Nd4j.getRandom().setSeed(12345))
+                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(false)));
+    }
+
+    @Test
     void gradients_match_finite_differences_in_nwc_format() {
         MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(6).list()
                 .layer(GruTestSupport.gru(3, 4, RNNFormat.NWC))
