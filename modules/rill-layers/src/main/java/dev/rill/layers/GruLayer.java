@@ -44,9 +44,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * </pre>
  * σ is the configured gate activation (default sigmoid) and tanh the configured candidate activation
  * ({@code activation}, default tanh). W = [W_r | W_z | W_n] has shape [nIn, 3H], U = [U_r | U_z | U_n] shape [H, 3H],
- * b and bR shape [1, 3H]; gate order in every parameter is <b>r, z, n</b>. With zero biases these are exactly
- * PyTorch's {@code nn.GRU} equations, so PyTorch weights can be loaded by transposing and keeping the gate order.
- * The initial state is zero unless a stored state is used ({@link #rnnTimeStep}, truncated BPTT).
+ * b and bR shape [1, 3H]; gate order in every parameter is <b>r, z, n</b>. These are exactly PyTorch's
+ * {@code nn.GRU} equations and gate order: W = {@code weight_ih_l0}ᵀ, U = {@code weight_hh_l0}ᵀ,
+ * b = {@code bias_ih_l0}, bR = {@code bias_hh_l0}. (The original GRU of Cho et al. and ND4J's {@code gruCell} apply
+ * r to h before the product instead; results differ.) The initial state is zero unless a stored state is used
+ * ({@link #rnnTimeStep}, truncated BPTT).
  *
  * <h2>Masks</h2>
  * With a mask m [minibatch, T], the output and the state are multiplied by m at every step:
@@ -57,9 +59,11 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <h2>Implementation</h2>
  * Input projections x·W + b of all time steps are one matrix product [T·mb, nIn] x [nIn, 3H]; the time loop only
- * does the recurrent product h·U. Backward runs the loop in reverse computing dL/d(projections) and dL/dh_prev,
- * accumulates the recurrent gradients per step, then computes the input-weight gradient and dL/dx with one product
- * each. The forward pass is recomputed in backprop (as DL4J's SimpleRnn does), so nothing is cached between calls.
+ * does the recurrent product h·U. bR_r and bR_z only ever appear in the sums x·W + b + h·U + bR, so they are added
+ * with the input biases there (their gradients equal those of b_r and b_z); bR_n stays inside the reset product.
+ * Backward runs the loop in reverse computing dL/d(pre-activations) and dL/dh_prev, accumulates the recurrent
+ * gradients per step, then computes the input-weight gradient and dL/dx with one product each. The forward pass is
+ * recomputed in backprop (as DL4J's SimpleRnn and LSTM do by default), so no activations are kept between calls.
  * Data formats NCW ([mb, nIn, T], default) and NWC ([mb, T, nIn]) are supported.
  *
  * <p>The class name is written into saved models: never rename or move it.

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,25 @@ class GruGradientCheckTest {
         assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(in)
                 .labels(labels).epsilon(EPSILON).maxRelError(MAX_REL_ERROR).minAbsoluteError(MIN_ABS_ERROR)
                 .callEachIter(n -> Nd4j.getRandom().setSeed(12345))
+                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(false)));
+    }
+
+    @Test
+    void gradients_match_finite_differences_in_computation_graph_with_masks() {
+        ComputationGraph graph = new ComputationGraph(GruTestSupport.gradientCheckBase(8).graphBuilder()
+                .addInputs("in")
+                .addLayer("gru", GruTestSupport.gru(3, 4, RNNFormat.NCW), "in")
+                .addLayer("out", GruTestSupport.softmaxOut(4, 2, RNNFormat.NCW), "gru")
+                .setOutputs("out")
+                .build());
+        graph.init();
+        INDArray in = Nd4j.rand(DataType.DOUBLE, 3, 3, 5).subi(0.5);
+        INDArray labels = GruTestSupport.oneHotLabels(3, 2, 5, 11);
+        INDArray mask = GruTestSupport.rightPaddedMask(new int[] {5, 2, 4}, 5);
+        assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
+                .inputs(new INDArray[] {in}).labels(new INDArray[] {labels})
+                .inputMask(new INDArray[] {mask}).labelMask(new INDArray[] {mask})
+                .epsilon(EPSILON).maxRelError(MAX_REL_ERROR).minAbsoluteError(MIN_ABS_ERROR)
                 .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(false)));
     }
 

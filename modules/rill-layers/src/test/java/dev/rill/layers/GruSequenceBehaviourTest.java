@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Streaming, masking and data-format behaviour of {@link GruLayer} inside MultiLayerNetwork. */
+/** Streaming, masking and data-format behaviour of {@link GruLayer} in MultiLayerNetwork and ComputationGraph. */
 class GruSequenceBehaviourTest {
 
     /** Same computation split differently (step by step, one example alone): only rounding may differ. */
@@ -139,6 +140,50 @@ class GruSequenceBehaviourTest {
                 .layer(new Bidirectional(Bidirectional.Mode.CONCAT, GruTestSupport.gru(3, 5, RNNFormat.NCW)))
                 .layer(GruTestSupport.softmaxOut(10, 3, RNNFormat.NCW))
                 .build()));
+    }
+
+    @Test
+    void rnn_time_step_in_nwc_format_equals_full_sequence_output() {
+        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(26).list()
+                .layer(GruTestSupport.gru(3, 5, RNNFormat.NWC))
+                .layer(GruTestSupport.gru(5, 4, RNNFormat.NWC))
+                .layer(GruTestSupport.mseOut(4, 2, RNNFormat.NWC))
+                .build());
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 5, 3);   // [mb, T, nIn]
+        INDArray full = net.output(x);                       // [mb, T, 2]
+        net.rnnClearPreviousState();
+        for (int t = 0; t < 5; t++) {
+            INDArray step = net.rnnTimeStep(x.get(all(), interval(t, t + 1), all()));   // [mb, 1, 2]
+            assertTrue(maxAbsDiff(step.reshape(2, 2), full.get(all(), point(t), all())) < TOLERANCE, "step " + t);
+        }
+    }
+
+    @Test
+    void computation_graph_gives_the_same_outputs_as_multi_layer_network() {
+        MultiLayerNetwork mln = stackedNet();
+        ComputationGraph graph = new ComputationGraph(GruTestSupport.gradientCheckBase(21).graphBuilder()
+                .addInputs("in")
+                .addLayer("gru1", GruTestSupport.gru(3, 5, RNNFormat.NCW), "in")
+                .addLayer("lstm", new LSTM.Builder().nIn(5).nOut(4).activation(Activation.TANH).build(), "gru1")
+                .addLayer("gru2", GruTestSupport.gru(4, 4, RNNFormat.NCW), "lstm")
+                .addLayer("out", GruTestSupport.softmaxOut(4, 3, RNNFormat.NCW), "gru2")
+                .setOutputs("out")
+                .build());
+        graph.init();
+        graph.setParams(mln.params());
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 6).subi(0.5);
+        INDArray mask = GruTestSupport.rightPaddedMask(new int[] {6, 3}, 6);
+        INDArray expected = mln.output(x, false, mask, mask);
+        INDArray actual = graph.output(false, new INDArray[] {x}, new INDArray[] {mask}, new INDArray[] {mask})[0];
+        assertTrue(maxAbsDiff(expected, actual) < TOLERANCE);
+
+        // Streaming through the graph too.
+        graph.rnnClearPreviousState();
+        INDArray first = graph.rnnTimeStep(x.get(all(), all(), interval(0, 2)))[0];
+        INDArray rest = graph.rnnTimeStep(x.get(all(), all(), interval(2, 6)))[0];
+        INDArray full = mln.output(x);
+        assertTrue(maxAbsDiff(first, full.get(all(), all(), interval(0, 2))) < TOLERANCE);
+        assertTrue(maxAbsDiff(rest, full.get(all(), all(), interval(2, 6))) < TOLERANCE);
     }
 
     @Test
