@@ -118,7 +118,7 @@ public class GruLayerConfig extends BaseRecurrentLayer {
         long t = inputType instanceof InputType.InputTypeRecurrent
                 ? Math.max(1, ((InputType.InputTypeRecurrent) inputType).getTimeSeriesLength()) : 1;
         long numParams = initializer().numParams(this);
-        long updaterStateSize = (long) getIUpdater().stateSize(numParams);
+        long updaterStateSize = getIUpdater() == null ? 0 : (long) getIUpdater().stateSize(numParams);
         long fwdWorking = t * 3 * h + 8 * h;
         long trainWorking = t * 13 * h + 8 * h;
         return new LayerMemoryReport.Builder(layerName, GruLayerConfig.class, inputType, outputType)

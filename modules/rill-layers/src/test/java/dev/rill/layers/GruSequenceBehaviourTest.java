@@ -13,6 +13,8 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -22,6 +24,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** Streaming, masking and data-format behaviour of {@link GruLayer} in MultiLayerNetwork and ComputationGraph. */
 class GruSequenceBehaviourTest {
@@ -184,6 +187,24 @@ class GruSequenceBehaviourTest {
         INDArray full = mln.output(x);
         assertTrue(maxAbsDiff(first, full.get(all(), all(), interval(0, 2))) < TOLERANCE);
         assertTrue(maxAbsDiff(rest, full.get(all(), all(), interval(2, 6))) < TOLERANCE);
+    }
+
+    @Test
+    void last_time_step_wrapper_picks_each_example_s_last_real_step() {
+        // Sentence classification: LastTimeStep(GRU) must use the last unmasked step of each example.
+        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(27).list()
+                .layer(new LastTimeStep(GruTestSupport.gru(3, 5, RNNFormat.NCW)))
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                        .nIn(5).nOut(2).build())
+                .build());
+        int[] lengths = {6, 2};
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 6);
+        INDArray mask = GruTestSupport.rightPaddedMask(lengths, 6);
+        INDArray batched = net.output(x, false, mask, null);   // [mb, 2]
+        for (int i = 0; i < 2; i++) {
+            INDArray alone = net.output(x.get(interval(i, i + 1), all(), interval(0, lengths[i])));
+            assertTrue(maxAbsDiff(alone, batched.get(interval(i, i + 1), all())) < TOLERANCE, "example " + i);
+        }
     }
 
     @Test

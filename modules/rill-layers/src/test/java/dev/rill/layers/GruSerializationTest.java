@@ -1,5 +1,6 @@
 package dev.rill.layers;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Path;
 
+import org.deeplearning4j.nn.api.layers.LayerConstraint;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.constraint.MaxNormConstraint;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -123,10 +126,10 @@ class GruSerializationTest {
         assertEquals(0.0, gru.getParam(GruParamInitializer.BIAS_KEY).amaxNumber().doubleValue(), 0.0);
         assertEquals(0.0, gru.getParam(GruParamInitializer.RECURRENT_BIAS_KEY).amaxNumber().doubleValue(), 0.0);
         assertTrue(gru.getParam(GruParamInitializer.WEIGHT_KEY).amaxNumber().doubleValue() > 0);
-        assertEquals(List3.of(3L, 12L), List3.of(gru.getParam(GruParamInitializer.WEIGHT_KEY).shape()));
-        assertEquals(List3.of(4L, 12L), List3.of(gru.getParam(GruParamInitializer.RECURRENT_WEIGHT_KEY).shape()));
-        assertEquals(List3.of(1L, 12L), List3.of(gru.getParam(GruParamInitializer.BIAS_KEY).shape()));
-        assertEquals(List3.of(1L, 12L), List3.of(gru.getParam(GruParamInitializer.RECURRENT_BIAS_KEY).shape()));
+        assertArrayEquals(new long[] {3, 12}, gru.getParam(GruParamInitializer.WEIGHT_KEY).shape());
+        assertArrayEquals(new long[] {4, 12}, gru.getParam(GruParamInitializer.RECURRENT_WEIGHT_KEY).shape());
+        assertArrayEquals(new long[] {1, 12}, gru.getParam(GruParamInitializer.BIAS_KEY).shape());
+        assertArrayEquals(new long[] {1, 12}, gru.getParam(GruParamInitializer.RECURRENT_BIAS_KEY).shape());
 
         // Recurrent weights are initialised per gate block, so IDENTITY gives U = [I | I | I].
         MultiLayerNetwork identity = new MultiLayerNetwork(GruTestSupport.gradientCheckBase(34).list()
@@ -144,6 +147,19 @@ class GruSerializationTest {
     }
 
     @Test
+    void recurrent_and_input_weight_constraints_apply_to_their_own_parameters() {
+        GruLayerConfig conf = new GruLayerConfig.Builder().nIn(3).nOut(4)
+                .constrainRecurrent(new MaxNormConstraint(1.0, 0))
+                .constrainInputWeights(new MaxNormConstraint(2.0, 0)).build();
+        java.util.Set<java.util.Set<String>> targets = new java.util.HashSet<>();
+        for (LayerConstraint c : conf.getConstraints()) {
+            targets.add(c.getParams());
+        }
+        assertEquals(java.util.Set.of(java.util.Set.of(GruParamInitializer.RECURRENT_WEIGHT_KEY),
+                java.util.Set.of(GruParamInitializer.WEIGHT_KEY)), targets);
+    }
+
+    @Test
     void memory_report_is_available_also_through_bidirectional() {
         GruLayerConfig conf = new GruLayerConfig.Builder().nIn(65).nOut(256).build();
         conf.setIUpdater(new Adam());
@@ -152,16 +168,5 @@ class GruSerializationTest {
         assertEquals(3 * (65 * 256 + 256 * 256 + 2 * 256), report.getParameterSize());
         LayerMemoryReport bi = new Bidirectional(conf).getMemoryReport(InputType.recurrent(65, 100));
         assertEquals(2 * report.getParameterSize(), bi.getParameterSize());
-    }
-
-    /** List.of for long[] shapes. */
-    private static final class List3 {
-        static java.util.List<Long> of(long... v) {
-            return java.util.Arrays.stream(v).boxed().toList();
-        }
-
-        static java.util.List<Long> of(Long a, Long b) {
-            return java.util.List.of(a, b);
-        }
     }
 }
