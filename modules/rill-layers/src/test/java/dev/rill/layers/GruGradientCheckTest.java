@@ -62,6 +62,7 @@ class GruGradientCheckTest {
 
     @Test
     void gradients_match_finite_differences_for_gru_with_softmax_cross_entropy_and_custom_activations() {
+        // Activations other than sigmoid/tanh take the layer's generic IActivation path (copy, apply, backprop).
         GruLayerConfig gru = new GruLayerConfig.Builder().nIn(3).nOut(4).biasInit(-0.2)
                 .activation(Activation.SOFTSIGN).gateActivationFunction(Activation.HARDSIGMOID).build();
         MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(2).list()
@@ -72,7 +73,6 @@ class GruGradientCheckTest {
         INDArray in = Nd4j.rand(DataType.DOUBLE, 3, 3, 4).subi(0.5);
         INDArray labels = GruTestSupport.oneHotLabels(3, 3, 4, 7);
         assertTrue(check(net, in, labels, null, null));
-        assertTrue(gru.getGateActivationFn().toString().toLowerCase().contains("hardsigmoid"));
     }
 
     @Test
