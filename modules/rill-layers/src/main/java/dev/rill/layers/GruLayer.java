@@ -15,9 +15,15 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.base.Preconditions;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -38,9 +44,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * </pre>
  * σ is the configured gate activation (default sigmoid) and tanh the configured candidate activation
  * ({@code activation}, default tanh). W = [W_r | W_z | W_n] has shape [nIn, 3H], U = [U_r | U_z | U_n] shape [H, 3H],
- * b and bR shape [1, 3H]; gate order in every parameter is <b>r, z, n</b>. With zero biases these are exactly
- * PyTorch's {@code nn.GRU} equations, so PyTorch weights can be loaded by transposing and keeping the gate order.
- * The initial state is zero unless a stored state is used ({@link #rnnTimeStep}, truncated BPTT).
+ * b and bR shape [1, 3H]; gate order in every parameter is <b>r, z, n</b>. These are exactly PyTorch's
+ * {@code nn.GRU} equations and gate order: W = {@code weight_ih_l0}ᵀ, U = {@code weight_hh_l0}ᵀ,
+ * b = {@code bias_ih_l0}, bR = {@code bias_hh_l0}. (The original GRU of Cho et al. and ND4J's {@code gruCell} apply
+ * r to h before the product instead; results differ.) The initial state is zero unless a stored state is used
+ * ({@link #rnnTimeStep}, truncated BPTT).
  *
  * <h2>Masks</h2>
  * With a mask m [minibatch, T], the output and the state are multiplied by m at every step:
@@ -51,9 +59,11 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <h2>Implementation</h2>
  * Input projections x·W + b of all time steps are one matrix product [T·mb, nIn] x [nIn, 3H]; the time loop only
- * does the recurrent product h·U. Backward runs the loop in reverse computing dL/d(projections) and dL/dh_prev,
- * accumulates the recurrent gradients per step, then computes the input-weight gradient and dL/dx with one product
- * each. The forward pass is recomputed in backprop (as DL4J's SimpleRnn does), so nothing is cached between calls.
+ * does the recurrent product h·U. bR_r and bR_z only ever appear in the sums x·W + b + h·U + bR, so they are added
+ * with the input biases there (their gradients equal those of b_r and b_z); bR_n stays inside the reset product.
+ * Backward runs the loop in reverse computing dL/d(pre-activations) and dL/dh_prev, accumulates the recurrent
+ * gradients per step, then computes the input-weight gradient and dL/dx with one product each. The forward pass is
+ * recomputed in backprop (as DL4J's SimpleRnn and LSTM do by default), so no activations are kept between calls.
  * Data formats NCW ([mb, nIn, T], default) and NWC ([mb, T, nIn]) are supported.
  *
  * <p>The class name is written into saved models: never rename or move it.
@@ -64,6 +74,15 @@ public class GruLayer extends BaseRecurrentLayer<GruLayerConfig> {
 
     /** Key of the last output/state [minibatch, H] in {@link #rnnGetPreviousState()} and the TBPTT state map. */
     public static final String STATE_KEY_PREV_ACTIVATION = "prevAct";
+
+    /**
+     * Initial state [mb, H] of the most recent forward pass (null: zeros). Backprop recomputes the forward pass from
+     * it, because DL4J 1.0.0-M2.1's MultiLayerNetwork runs TBPTT segments forward with the stored state
+     * ({@link #rnnActivateUsingStoredState}) but then calls {@link #backpropGradient}, not
+     * {@link #tbpttBackpropGradient}; a zero state there would give gradients of a different function.
+     * The array is detached (it came from a state map) and is never modified in place.
+     */
+    private transient INDArray forwardInitialState;
 
     /**
      * @param conf     configuration whose layer is a {@link GruLayerConfig}
@@ -85,13 +104,15 @@ public class GruLayer extends BaseRecurrentLayer<GruLayerConfig> {
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        forwardInitialState = null;
         return permuteIfNWC(forward(null, training, false, workspaceMgr).out);
     }
 
     @Override
     public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
         setInput(input, workspaceMgr);
-        ForwardPass fp = forward(stateMap.get(STATE_KEY_PREV_ACTIVATION), false, false, workspaceMgr);
+        forwardInitialState = stateMap.get(STATE_KEY_PREV_ACTIVATION);
+        ForwardPass fp = forward(forwardInitialState, false, false, workspaceMgr);
         storeLastState(stateMap, fp.out);
         return permuteIfNWC(fp.out);
     }
@@ -100,22 +121,28 @@ public class GruLayer extends BaseRecurrentLayer<GruLayerConfig> {
     public INDArray rnnActivateUsingStoredState(INDArray input, boolean training, boolean storeLastForTBPTT,
             LayerWorkspaceMgr workspaceMgr) {
         setInput(input, workspaceMgr);
-        ForwardPass fp = forward(tBpttStateMap.get(STATE_KEY_PREV_ACTIVATION), training, false, workspaceMgr);
+        forwardInitialState = tBpttStateMap.get(STATE_KEY_PREV_ACTIVATION);
+        ForwardPass fp = forward(forwardInitialState, training, false, workspaceMgr);
         if (storeLastForTBPTT) {
             storeLastState(tBpttStateMap, fp.out);
         }
         return permuteIfNWC(fp.out);
     }
 
+    /**
+     * Backprop through all time steps of the current input, starting from the initial state of the most recent
+     * forward pass: zeros after {@link #activate}, the stored TBPTT state after {@link #rnnActivateUsingStoredState}
+     * (so a TBPTT segment's gradient treats the carried state as a constant: gradients stop at the boundary).
+     */
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         return backprop(epsilon, false, -1, workspaceMgr);
     }
 
     /**
-     * Backprop for one truncated-BPTT segment. As DL4J's LSTM does, the segment starts from the state in
-     * {@link #rnnGetPreviousState()} (MultiLayerNetwork and ComputationGraph copy the TBPTT state there after every
-     * segment); that state is a constant here, so gradients stop at the segment boundary.
+     * Backprop for one truncated-BPTT segment: like {@link #backpropGradient} (same initial state, treated as a
+     * constant, so gradients stop at the segment boundary) but only through the last {@code tbpttBackLength} steps;
+     * earlier steps get no gradient. Also stores the segment's last state as the TBPTT state, as DL4J's LSTM does.
      *
      * @param tbpttBackLength number of last time steps to backpropagate through; &lt;= 0 for all of them
      */
@@ -132,14 +159,18 @@ public class GruLayer extends BaseRecurrentLayer<GruLayerConfig> {
         }
     }
 
-    /** Arrays of one forward pass. Time-major arrays are 'c' order so that each step is one contiguous block. */
+    /**
+     * Arrays of one forward pass. Per-step arrays are 'f' ordered with time last, so the [mb, 3H] block of a step and
+     * the [mb, H] block of each gate within it are contiguous; element-wise ops on contiguous arrays are several times
+     * faster in ND4J than on strided views.
+     */
     private static final class ForwardPass {
-        INDArray out;      // [mb, H, T] 'f': h_t per step (masked)
-        INDArray h0;       // [mb, H] initial state, or null for zeros
-        INDArray x2;       // [T*mb, nIn] inputs, time-major rows (row t*mb + i)
-        INDArray pre;      // [T, mb, 3H] pre-activations of r, z, n        (backprop only)
-        INDArray act;      // [T, mb, 3H] activations r, z, n               (backprop only)
-        INDArray hp;       // [T, mb, 3H] h·U + bR; block n is needed for dr (backprop only)
+        INDArray out;      // [mb, H, T]   'f': h_t per step (masked)
+        INDArray h0;       // [mb, H]      'f': initial state, or null for zeros
+        INDArray x2;       // [T*mb, nIn]  'c': inputs, time-major rows (row t*mb + i)
+        INDArray pre;      // [mb, 3H, T]  'f': pre-activations of r, z, n (backprop only; backprop overwrites them)
+        INDArray act;      // [mb, 3H, T]  'f': activations r, z, n        (backprop only)
+        INDArray hpN;      // [mb, H, T]   'f': h·U_n + bR_n, needed for dL/dr (backprop only)
     }
 
     private ForwardPass forward(INDArray h0, boolean training, boolean forBackprop, LayerWorkspaceMgr mgr) {
@@ -160,9 +191,6 @@ public class GruLayer extends BaseRecurrentLayer<GruLayerConfig> {
         Preconditions.checkState(h0 == null || h0.size(0) == mb,
                 "Stored GRU state has minibatch %s but input has %s: call rnnClearPreviousState() between batches",
                 h0 == null ? 0 : h0.size(0), mb);
-        if (h0 != null) {
-            h0 = h0.castTo(dataType);
-        }
 
         INDArray w = getParamWithNoise(GruParamInitializer.WEIGHT_KEY, training, mgr);            // [nIn, 3H]
         INDArray rw = getParamWithNoise(GruParamInitializer.RECURRENT_WEIGHT_KEY, training, mgr);  // [H, 3H]
@@ -174,70 +202,75 @@ public class GruLayer extends BaseRecurrentLayer<GruLayerConfig> {
 
         ArrayType work = forBackprop ? ArrayType.BP_WORKING_MEM : ArrayType.FF_WORKING_MEM;
         ForwardPass fp = new ForwardPass();
-        fp.h0 = h0;
+        if (h0 != null) {
+            fp.h0 = mgr.dup(work, h0.castTo(dataType), 'f');                                       // [mb, H]
+        }
 
-        // Time-major copy of the input, so the projection of all steps is a single product.
+        // Input projections of all steps in one product. The recurrent biases of r and z add to the same sums as
+        // the input biases, so they are folded in here; only bR_n has to stay inside the reset product.
         INDArray xTm = mgr.createUninitialized(work, dataType, new long[] {tLen, mb, nIn}, 'c');   // [T, mb, nIn]
         xTm.assign(in.permute(2, 0, 1));
         fp.x2 = xTm.reshape('c', tLen * mb, nIn);                                                  // [T*mb, nIn]
-        INDArray xp = mgr.createUninitialized(work, dataType, new long[] {tLen * mb, h3}, 'c');    // [T*mb, 3H]
-        Nd4j.gemm(fp.x2, w, xp, false, false, 1.0, 0.0);
-        xp.addiRowVector(b);
-        INDArray xp3 = xp.reshape('c', tLen, mb, h3);                                              // [T, mb, 3H]
+        INDArray xpTm = mgr.createUninitialized(work, dataType, new long[] {tLen * mb, h3}, 'c');  // [T*mb, 3H]
+        Nd4j.gemm(fp.x2, w, xpTm, false, false, 1.0, 0.0);
+        INDArray bias = b.dup();                                                                   // [1, 3H]
+        bias.get(all(), interval(0, 2 * h)).addi(rb.get(all(), interval(0, 2 * h)));
+        xpTm.addiRowVector(bias);
+        INDArray xp = mgr.createUninitialized(work, dataType, new long[] {mb, h3, tLen}, 'f');     // [mb, 3H, T]
+        xp.assign(xpTm.reshape('c', tLen, mb, h3).permute(1, 2, 0));
+        INDArray rbN = rb.get(all(), interval(2 * h, h3));                                         // [1, H]
 
         fp.out = mgr.createUninitialized(forBackprop ? ArrayType.BP_WORKING_MEM : ArrayType.ACTIVATIONS, dataType,
                 new long[] {mb, h, tLen}, 'f');                                                    // [mb, H, T]
-        INDArray hpBuf = null;
-        INDArray preBuf = null;
+        INDArray hpBuf = mgr.createUninitialized(work, dataType, new long[] {mb, h3}, 'f');        // [mb, 3H]
+        // Views made once: creating an ND4J view costs about as much as a small element-wise op.
+        INDArray hpBufRz = hpBuf.get(all(), interval(0, 2 * h));                                   // [mb, 2H]
+        INDArray hpBufN = hpBuf.get(all(), interval(2 * h, h3));                                   // [mb, H]
         INDArray actBuf = null;
         if (forBackprop) {
-            fp.pre = mgr.createUninitialized(work, dataType, new long[] {tLen, mb, h3}, 'c');      // [T, mb, 3H]
-            fp.act = mgr.createUninitialized(work, dataType, new long[] {tLen, mb, h3}, 'c');      // [T, mb, 3H]
-            fp.hp = mgr.createUninitialized(work, dataType, new long[] {tLen, mb, h3}, 'c');       // [T, mb, 3H]
+            fp.pre = mgr.createUninitialized(work, dataType, new long[] {mb, h3, tLen}, 'f');      // [mb, 3H, T]
+            fp.act = mgr.createUninitialized(work, dataType, new long[] {mb, h3, tLen}, 'f');      // [mb, 3H, T]
+            fp.hpN = mgr.createUninitialized(work, dataType, new long[] {mb, h, tLen}, 'f');       // [mb, H, T]
         } else {
-            // Inference keeps only one step of gate arrays, reused every step.
-            hpBuf = mgr.createUninitialized(work, dataType, new long[] {mb, h3}, 'c');             // [mb, 3H]
-            preBuf = mgr.createUninitialized(work, dataType, new long[] {mb, h3}, 'c');            // [mb, 3H]
-            actBuf = mgr.createUninitialized(work, dataType, new long[] {mb, h3}, 'c');            // [mb, 3H]
+            // Inference keeps one step of gate activations, reused every step.
+            actBuf = mgr.createUninitialized(work, dataType, new long[] {mb, h3}, 'f');            // [mb, 3H]
         }
 
-        INDArray hPrev = h0;
+        INDArray hPrev = fp.h0;
         for (long t = 0; t < tLen; t++) {
-            INDArray xpT = xp3.get(point(t), all(), all());                                        // [mb, 3H]
-            INDArray hpT = forBackprop ? fp.hp.get(point(t), all(), all()) : hpBuf;                // [mb, 3H]
-            INDArray preT = forBackprop ? fp.pre.get(point(t), all(), all()) : preBuf;             // [mb, 3H]
-            INDArray actT = forBackprop ? fp.act.get(point(t), all(), all()) : actBuf;             // [mb, 3H]
-
-            // Recurrent projection h·U + bR (zero state: just bR).
-            if (hPrev != null) {
-                Nd4j.gemm(hPrev, rw, hpT, false, false, 1.0, 0.0);
-            } else {
-                hpT.assign(0.0);
-            }
-            hpT.addiRowVector(rb);
-
-            // Reset and update gates share one element-wise pass over the [mb, 2H] block.
-            INDArray preRz = preT.get(all(), interval(0, 2 * h));
-            preRz.assign(xpT.get(all(), interval(0, 2 * h))).addi(hpT.get(all(), interval(0, 2 * h)));
-            INDArray actRz = actT.get(all(), interval(0, 2 * h));
-            actRz.assign(preRz);
-            gateFn.getActivation(actRz, training);
+            INDArray xpT = xp.get(all(), all(), point(t));                                         // [mb, 3H]
+            INDArray actT = forBackprop ? fp.act.get(all(), all(), point(t)) : actBuf;             // [mb, 3H]
+            INDArray preT = forBackprop ? fp.pre.get(all(), all(), point(t)) : null;               // [mb, 3H]
             INDArray r = actT.get(all(), interval(0, h));
             INDArray z = actT.get(all(), interval(h, 2 * h));
-
-            // Candidate: reset applied to the recurrent product (incl. its bias), then the input part added.
-            INDArray preN = preT.get(all(), interval(2 * h, h3));
-            preN.assign(hpT.get(all(), interval(2 * h, h3))).muli(r).addi(xpT.get(all(), interval(2 * h, h3)));
             INDArray n = actT.get(all(), interval(2 * h, h3));
-            n.assign(preN);
-            candFn.getActivation(n, training);
+
+            // Recurrent projection h·U (a zero state contributes nothing).
+            if (hPrev != null) {
+                Nd4j.gemm(hPrev, rw, hpBuf, false, false, 1.0, 0.0);
+            } else {
+                hpBuf.assign(0.0);
+            }
+
+            // Reset and update gates: one pass over the [mb, 2H] block.
+            INDArray actRz = actT.get(all(), interval(0, 2 * h));
+            INDArray sumRz = xpT.get(all(), interval(0, 2 * h)).add(hpBufRz,
+                    forBackprop ? preT.get(all(), interval(0, 2 * h)) : actRz);
+            activate(gateFn, sumRz, actRz, training);
+
+            // Candidate: the reset gate multiplies the recurrent product including its bias.
+            INDArray hpN = forBackprop ? fp.hpN.get(all(), all(), point(t)) : hpBufN;
+            Nd4j.getExecutioner().exec(new BroadcastAddOp(hpBufN, rbN, hpN, 1));
+            INDArray sumN = r.mul(hpN, forBackprop ? preT.get(all(), interval(2 * h, h3)) : n);
+            sumN.addi(xpT.get(all(), interval(2 * h, h3)));
+            activate(candFn, sumN, n, training);
 
             // h' = n + z ⊙ (h − n), the same as (1 − z) ⊙ n + z ⊙ h.
             INDArray hT = fp.out.get(all(), all(), point(t));                                      // [mb, H]
             if (hPrev != null) {
-                hT.assign(hPrev).subi(n).muli(z).addi(n);
+                hPrev.sub(n, hT).muli(z).addi(n);
             } else {
-                hT.assign(z).rsubi(1.0).muli(n);
+                z.rsub(1.0, hT).muli(n);
             }
             if (mask != null) {
                 hT.muliColumnVector(mask.getColumn(t, true));                                      // [mb, 1]
@@ -247,25 +280,51 @@ public class GruLayer extends BaseRecurrentLayer<GruLayerConfig> {
         return fp;
     }
 
+    /** out = fn(pre). Sigmoid and tanh (the defaults) take one op; other activations copy, then apply in place. */
+    private static void activate(IActivation fn, INDArray pre, INDArray out, boolean training) {
+        if (fn instanceof ActivationSigmoid) {
+            Nd4j.getExecutioner().exec(new Sigmoid(pre, out));
+        } else if (fn instanceof ActivationTanH) {
+            Nd4j.getExecutioner().exec(new Tanh(pre, out));
+        } else {
+            if (out != pre) {
+                out.assign(pre);
+            }
+            fn.getActivation(out, training);
+        }
+    }
+
+    /** Replaces the pre-activations {@code pre} with dL/d(pre), given dL/d(activation) in {@code eps}. */
+    private static void backpropInPlace(IActivation fn, INDArray pre, INDArray eps) {
+        INDArray g = fn.backprop(pre, eps).getFirst();
+        if (g != pre) {
+            pre.assign(g);
+        }
+    }
+
     private Pair<Gradient, INDArray> backprop(INDArray epsilon, boolean truncated, int tbpttBackLength,
             LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        INDArray h0 = truncated ? stateMap.get(STATE_KEY_PREV_ACTIVATION) : null;
-        ForwardPass fp = forward(h0, true, true, mgr);
+        ForwardPass fp = forward(forwardInitialState, true, true, mgr);
         if (truncated) {
             storeLastState(tBpttStateMap, fp.out);
         }
-        h0 = fp.h0;
+        INDArray h0 = fp.h0;
 
-        INDArray eps = permuteIfNWC(epsilon).castTo(dataType);                                    // [mb, H, T]
         long mb = fp.out.size(0);
         long h = fp.out.size(1);
         long tLen = fp.out.size(2);
         long h3 = 3 * h;
         long nIn = fp.x2.size(1);
+        INDArray eps = permuteIfNWC(epsilon).castTo(dataType);                                    // [mb, H, T]
+        if (eps.ordering() != 'f' || !Shape.hasDefaultStridesForShape(eps)) {
+            eps = mgr.dup(ArrayType.BP_WORKING_MEM, eps, 'f');   // contiguous per-step slices
+        }
 
         INDArray w = getParamWithNoise(GruParamInitializer.WEIGHT_KEY, true, mgr);                // [nIn, 3H]
         INDArray rw = getParamWithNoise(GruParamInitializer.RECURRENT_WEIGHT_KEY, true, mgr);      // [H, 3H]
+        INDArray rwRz = rw.get(all(), interval(0, 2 * h));                                         // [H, 2H]
+        INDArray rwN = rw.get(all(), interval(2 * h, h3));                                         // [H, H]
         IActivation gateFn = layerConf().getGateActivationFn();
         IActivation candFn = layerConf().getActivationFn();
         INDArray mask = maskArray == null ? null : maskArray.castTo(dataType);                  // [mb, T]
@@ -273,77 +332,85 @@ public class GruLayer extends BaseRecurrentLayer<GruLayerConfig> {
         gradientsFlattened.assign(0);
         INDArray wg = gradientViews.get(GruParamInitializer.WEIGHT_KEY);                          // [nIn, 3H]
         INDArray rwg = gradientViews.get(GruParamInitializer.RECURRENT_WEIGHT_KEY);               // [H, 3H]
+        INDArray rwgRz = rwg.get(all(), interval(0, 2 * h));                                       // [H, 2H]
+        INDArray rwgN = rwg.get(all(), interval(2 * h, h3));                                       // [H, H]
         INDArray bg = gradientViews.get(GruParamInitializer.BIAS_KEY);                            // [1, 3H]
         INDArray rbg = gradientViews.get(GruParamInitializer.RECURRENT_BIAS_KEY);                 // [1, 3H]
 
-        // Zeros: steps before a truncated backward window get no gradient.
-        INDArray dXp = mgr.create(ArrayType.BP_WORKING_MEM, dataType, new long[] {tLen, mb, h3}, 'c'); // [T, mb, 3H]
-        INDArray dHp = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, new long[] {mb, h3}, 'c'); // [mb, 3H]
-        INDArray dh = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, new long[] {mb, h}, 'c');   // [mb, H]
-        INDArray carry = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, new long[] {mb, h}, 'c'); // [mb, H]
+        // fp.pre becomes dL/d(pre-activations), i.e. dL/d(x·W + b) per step: the activation backprop overwrites it.
+        INDArray dXp = fp.pre;                                                                     // [mb, 3H, T]
+        // dL/d(h·U_n + bR_n) per step; zero where the truncated backward window does not reach.
+        INDArray dHpN = mgr.create(ArrayType.BP_WORKING_MEM, dataType, new long[] {mb, h, tLen}, 'f'); // [mb, H, T]
+        INDArray dh = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, new long[] {mb, h}, 'f');      // [mb, H]
+        INDArray carry = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, new long[] {mb, h}, 'f');   // [mb, H]
+        INDArray dn = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, new long[] {mb, h}, 'f');      // [mb, H]
+        INDArray dRz = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, new long[] {mb, 2 * h}, 'f'); // [mb, 2H]
+        INDArray dr = dRz.get(all(), interval(0, h));
+        INDArray dz = dRz.get(all(), interval(h, 2 * h));
 
         long end = tbpttBackLength > 0 ? Math.max(0, tLen - tbpttBackLength) : 0;
+        if (end > 0) {
+            // Steps before the window get no gradient: zero their slots of dXp (they hold pre-activations).
+            dXp.get(all(), all(), interval(0, end)).assign(0.0);
+        }
         for (long t = tLen - 1; t >= end; t--) {
             // dL/dh_t: from the layer above at this step plus from step t+1 through the recurrence.
-            dh.assign(eps.get(all(), all(), point(t)));
+            INDArray epsT = eps.get(all(), all(), point(t));                                       // [mb, H]
             if (t < tLen - 1) {
-                dh.addi(carry);
+                epsT.add(carry, dh);
+            } else {
+                dh.assign(epsT);
             }
             if (mask != null) {
                 // h_t = m_t ⊙ h'_t, so dL/dh'_t = m_t ⊙ dL/dh_t: masked steps pass nothing on.
                 dh.muliColumnVector(mask.getColumn(t, true));
             }
             INDArray hPrev = t > 0 ? fp.out.get(all(), all(), point(t - 1)) : h0;                 // [mb, H] or null
-            INDArray preT = fp.pre.get(point(t), all(), all());                                    // [mb, 3H]
-            INDArray actT = fp.act.get(point(t), all(), all());                                    // [mb, 3H]
-            INDArray hpN = fp.hp.get(point(t), all(), interval(2 * h, h3));                        // [mb, H]
+            INDArray actT = fp.act.get(all(), all(), point(t));                                    // [mb, 3H]
             INDArray r = actT.get(all(), interval(0, h));
             INDArray z = actT.get(all(), interval(h, 2 * h));
             INDArray n = actT.get(all(), interval(2 * h, h3));
-            INDArray dXpT = dXp.get(point(t), all(), all());                                       // [mb, 3H]
-            INDArray dAr = dXpT.get(all(), interval(0, h));
-            INDArray dAz = dXpT.get(all(), interval(h, 2 * h));
-            INDArray dAn = dXpT.get(all(), interval(2 * h, h3));
+            INDArray dXpT = dXp.get(all(), all(), point(t));                                       // [mb, 3H]
+            INDArray dARz = dXpT.get(all(), interval(0, 2 * h));                                   // [mb, 2H]
+            INDArray dAn = dXpT.get(all(), interval(2 * h, h3));                                   // [mb, H]
+            INDArray dHpNT = dHpN.get(all(), all(), point(t));                                     // [mb, H]
 
-            // Candidate: dL/dn = dh ⊙ (1 − z), then through its activation.
-            dAn.assign(z).rsubi(1.0).muli(dh);
-            INDArray g = candFn.backprop(preT.get(all(), interval(2 * h, h3)), dAn).getFirst();
-            if (g != dAn) {
-                dAn.assign(g);
-            }
+            // Candidate: dL/dn = dh ⊙ (1 − z), then through its activation (dAn held its pre-activation).
+            z.rsub(1.0, dn).muli(dh);
+            backpropInPlace(candFn, dAn, dn);
             // n's pre-activation holds r ⊙ (h·U_n + bR_n): split the gradient between r and the recurrent term.
-            dAr.assign(dAn).muli(hpN);                                                             // dL/dr
-            dHp.get(all(), interval(2 * h, h3)).assign(dAn).muli(r);                               // dL/d(h·U_n + bR_n)
+            dAn.mul(fp.hpN.get(all(), all(), point(t)), dr);                                       // dL/dr
+            dAn.mul(r, dHpNT);                                                                     // dL/d(h·U_n + bR_n)
             // Update gate: dL/dz = dh ⊙ (h_prev − n).
             if (hPrev != null) {
-                dAz.assign(hPrev).subi(n).muli(dh);
+                hPrev.sub(n, dz).muli(dh);
             } else {
-                dAz.assign(n).negi().muli(dh);
+                n.mul(dh, dz).negi();
             }
-            INDArray dRz = dXpT.get(all(), interval(0, 2 * h));
-            g = gateFn.backprop(preT.get(all(), interval(0, 2 * h)), dRz).getFirst();
-            if (g != dRz) {
-                dRz.assign(g);
-            }
-            // r and z pre-activations get x·W + b and h·U + bR with weight 1, so both share the same gradient.
-            dHp.get(all(), interval(0, 2 * h)).assign(dRz);
+            backpropInPlace(gateFn, dARz, dRz);
+            // r and z see x·W + b and h·U + bR with weight 1: dARz is the gradient of both.
 
             if (hPrev != null) {
-                Nd4j.gemm(hPrev, dHp, rwg, true, false, 1.0, 1.0);                                 // += h_prevᵀ·dHp
+                Nd4j.gemm(hPrev, dARz, rwgRz, true, false, 1.0, 1.0);                              // += h_prevᵀ·dA_rz
+                Nd4j.gemm(hPrev, dHpNT, rwgN, true, false, 1.0, 1.0);                              // += h_prevᵀ·dHp_n
             }
-            rbg.addi(dHp.sum(true, 0));
-
             if (t > end) {
-                // dL/dh_{t-1} = dh ⊙ z + dHp·Uᵀ
-                carry.assign(dh).muli(z);
-                Nd4j.gemm(dHp, rw, carry, false, true, 1.0, 1.0);
+                // dL/dh_{t-1} = dh ⊙ z + [dA_r, dA_z, dHp_n]·Uᵀ
+                dh.mul(z, carry);
+                Nd4j.gemm(dARz, rwRz, carry, false, true, 1.0, 1.0);
+                Nd4j.gemm(dHpNT, rwN, carry, false, true, 1.0, 1.0);
             }
         }
 
         // Input side: one product each for the weight gradient and for dL/dx over all steps.
-        INDArray dXp2 = dXp.reshape('c', tLen * mb, h3);                                           // [T*mb, 3H]
+        INDArray dXpTm = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, new long[] {tLen, mb, h3}, 'c'); // [T, mb, 3H]
+        dXpTm.assign(dXp.permute(2, 0, 1));
+        INDArray dXp2 = dXpTm.reshape('c', tLen * mb, h3);                                         // [T*mb, 3H]
         Nd4j.gemm(fp.x2, dXp2, wg, true, false, 1.0, 0.0);
         bg.assign(dXp2.sum(true, 0));
+        // Folded r/z recurrent biases share the input biases' gradient; bR_n has its own.
+        rbg.get(all(), interval(0, 2 * h)).assign(bg.get(all(), interval(0, 2 * h)));
+        rbg.get(all(), interval(2 * h, h3)).assign(dHpN.sum(0, 2).reshape(1, h));
         INDArray dX2 = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, new long[] {tLen * mb, nIn}, 'c'); // [T*mb, nIn]
         Nd4j.gemm(dXp2, w, dX2, false, true, 1.0, 0.0);
         INDArray epsOut = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, new long[] {mb, nIn, tLen}, 'f'); // [mb, nIn, T]

@@ -106,21 +106,24 @@ public class GruLayerConfig extends BaseRecurrentLayer {
     }
 
     /**
-     * Memory estimate per example, in array elements (DL4J multiplies by the data type size and minibatch).
-     * Training keeps, per time step, the six gate pre-activations/activations [3H + 3H], the recurrent candidate
-     * term [H] and the input projections/their gradients [3H + 3H]; inference keeps the input projections [3H]
-     * and the gate work arrays of one step.
+     * Memory estimate in array elements per example (DL4J multiplies by minibatch and data type size); every working
+     * array of {@link GruLayer} has a minibatch dimension. Inference: the time-major input copy [nIn per step], the
+     * input projections in two layouts [3H + 3H per step] and one step of gate buffers [6H]. Training (forward pass
+     * recomputed inside backprop): input copy and its gradient [2 nIn per step], projections, pre-activations,
+     * activations and their time-major gradient copy [4 x 3H + 3H], candidate recurrent term and its gradient [2H],
+     * states and a contiguous copy of the incoming gradient [2H], plus [8H] of per-step buffers.
      */
     @Override
     public LayerMemoryReport getMemoryReport(InputType inputType) {
         InputType outputType = getOutputType(-1, inputType);
+        long nIn = getNIn();
         long h = getNOut();
         long t = inputType instanceof InputType.InputTypeRecurrent
                 ? Math.max(1, ((InputType.InputTypeRecurrent) inputType).getTimeSeriesLength()) : 1;
         long numParams = initializer().numParams(this);
-        long updaterStateSize = (long) getIUpdater().stateSize(numParams);
-        long fwdWorking = t * 3 * h + 8 * h;
-        long trainWorking = t * 13 * h + 8 * h;
+        long updaterStateSize = getIUpdater() == null ? 0 : (long) getIUpdater().stateSize(numParams);
+        long fwdWorking = t * (nIn + 6 * h) + 6 * h;
+        long trainWorking = t * (2 * nIn + 19 * h) + 8 * h;
         return new LayerMemoryReport.Builder(layerName, GruLayerConfig.class, inputType, outputType)
                 .standardMemory(numParams, updaterStateSize)
                 .workingMemory(0, fwdWorking, 0, trainWorking)
@@ -196,7 +199,6 @@ public class GruLayerConfig extends BaseRecurrentLayer {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public GruLayerConfig build() {
             return new GruLayerConfig(this);
         }
