@@ -160,7 +160,7 @@ class OverridesTest {
 
     @Test
     void conflict_introduced_by_an_override_is_located_in_it() {
-        ConfigProblem problem = onlyProblem(BASE + "model:\n  layers: [{bidirectional: true}]\n", "training.tbptt=10");
+        ConfigProblem problem = onlyProblem(BASE + "model:\n  layers: [{bidirectional: true, cell: gru}]\n", "training.tbptt=10");
 
         assertEquals("conflict", problem.code());
         assertEquals("--set training.tbptt=10:1:16", problem.where().toString());

@@ -104,10 +104,14 @@ class ValidationTest {
                 // rules across sections
                 problem("task: tagging\ndata: {corpus: a}\nmodel: {pooling: mean}\n", "3:18", "conflict",
                         "model.pooling: mean only applies to task classification, but task is tagging"),
-                problem(BASE + "model: {pooling: max}\ntraining: {tbptt: 20}\n", "3:18", "conflict",
+                problem(BASE + "model: {pooling: max, layers: [{cell: gru}]}\ntraining: {tbptt: 20}\n", "3:18", "conflict",
                         "model.pooling: max needs the whole sequence, but training.tbptt: 20 cuts it into segments"),
-                problem(BASE + "model:\n  layers:\n    - {units: 8}\n    - {bidirectional: true}\ntraining: {tbptt: 20}\n", "7:19", "conflict",
-                        "a bidirectional layer (model.layers.1) needs the whole sequence; truncated BPTT cannot be used with it"));
+                problem(BASE + "model:\n  layers:\n    - {units: 8, cell: gru}\n    - {bidirectional: true, cell: gru}\ntraining: {tbptt: 20}\n", "7:19", "conflict",
+                        "a bidirectional layer (model.layers.1) needs the whole sequence; truncated BPTT cannot be used with it"),
+                problem(BASE + "model:\n  layers:\n    - {cell: gru}\n    - {cell: rnn}\ntraining: {tbptt: 20}\n", "7:19", "conflict",
+                        "cell: rnn (model.layers.1) cannot train with truncated BPTT"),
+                problem(BASE + "training: {tbptt: 20}\n", "3:19", "conflict",
+                        "cell: lstm (model.layers.0) cannot train with truncated BPTT"));
     }
 
     private static Arguments problem(String yaml, String lineColumn, String code, String messagePart) {

@@ -63,8 +63,9 @@ class TruncatedBpttTest {
 
     @Test
     void short_segments_still_reach_the_label_in_the_last_segment() {
-        MultiLayerNetwork full = net(CellType.LSTM, 0);
-        MultiLayerNetwork truncated = net(CellType.LSTM, 3);
+        // GRU: DL4J's own LSTM/SimpleRnn get multi-segment gradients wrong (Dl4jTbpttDefectTest).
+        MultiLayerNetwork full = net(CellType.GRU, 0);
+        MultiLayerNetwork truncated = net(CellType.GRU, 3);
         truncated.setParams(full.params().dup());
         DataSet ds = doubles(ClassificationBatch.dataSet(EXAMPLES, new int[] {0, 1, 2}, 2, Pooling.LAST));
         double[] before = truncated.params().toDoubleVector();
