@@ -5,6 +5,7 @@ import dev.rill.engine.ClassificationMetrics;
 import dev.rill.engine.Progress;
 import dev.rill.engine.TrainingRun;
 import dev.rill.io.AtomicFiles;
+import dev.rill.layers.bench.GruLstmBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +22,7 @@ import java.util.concurrent.Callable;
  * machine, date and command, so every reported figure can be reproduced.
  */
 @Command(name = "bench", description = "Benchmarks that print a table and write it under docs/benchmarks/.",
-        subcommands = BenchCommand.Sentiment.class)
+        subcommands = {BenchCommand.Sentiment.class, BenchCommand.Layers.class})
 final class BenchCommand implements Runnable {
 
     @ParentCommand
@@ -29,7 +30,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new UsageException("bench needs a subcommand: sentiment");
+        throw new UsageException("bench needs a subcommand: sentiment or layers");
     }
 
     @Command(name = "sentiment", description = "Train sentiment configs; report test accuracy, training time and examples/s.")
@@ -86,6 +87,74 @@ final class BenchCommand implements Runnable {
 
         private static String pct(ClassificationMetrics m) {
             return m == null ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * m.accuracy());
+        }
+    }
+
+    @Command(name = "layers", description = "Training throughput of Rill's GRU and DL4J's LSTM (2 x 256, batch 32, 100 steps,"
+            + " one-hot 65), optionally next to the PyTorch peer benchmark run back to back.")
+    static final class Layers implements Callable<Integer> {
+
+        @ParentCommand
+        BenchCommand parent;
+
+        @Option(names = "--iters", paramLabel = "N", description = "Timed steps per cell (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+        int iterations;
+
+        @Option(names = "--peer", description = "Also run ../shared/peer-bench (PyTorch via DJL) on the same shape and thread count.")
+        boolean peer;
+
+        @Option(names = "--peer-dir", paramLabel = "DIR", description = "The peer benchmark (default: ../shared/peer-bench beside the project).")
+        Path peerDir;
+
+        @Option(names = "--report", paramLabel = "FILE", description = "Markdown file to write (default: ${DEFAULT-VALUE}).",
+                defaultValue = "docs/benchmarks/layers.md")
+        Path report;
+
+        @Override
+        public Integer call() throws Exception {
+            if (iterations < 1) {
+                throw new UsageException("--iters must be >= 1, got " + iterations);
+            }
+            Main main = parent.main;
+            List<String> rows = new ArrayList<>();
+            for (var cell : GruLstmBench.Cell.values()) {
+                double rill = GruLstmBench.tokensPerSecond(cell, 3, iterations);
+                String name = cell.name().toLowerCase(Locale.ROOT);
+                String peerCell = peer ? String.format(Locale.ROOT, "%.0f", peerTokensPerSecond(name)) : "-";
+                String ratio = peer ? String.format(Locale.ROOT, "%.2f", rill / Double.parseDouble(peerCell)) : "-";
+                rows.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %s | %s |",
+                        name, cell == GruLstmBench.Cell.GRU ? "Rill GruLayer" : "DL4J LSTM", rill, peerCell, ratio));
+                main.err.println(rows.get(rows.size() - 1));
+            }
+            String table = "| cell | layer | tokens/s | peer tokens/s | ratio |\n|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
+            main.out.print(table);
+            String command = "bin/rill bench layers --iters " + iterations + (peer ? " --peer" : "");
+            AtomicFiles.writeString(report, "# Recurrent layer throughput\n\n"
+                    + "Forward + backward + Adam step of 2 stacked layers of 256 units on one-hot input over 65 symbols,"
+                    + " batch 32, 100 steps, float, softmax at every step (the peer's `lm` case).\n\n"
+                    + Machine.describe(command) + "\n" + table);
+            main.err.println("wrote " + report);
+            return 0;
+        }
+
+        private double peerTokensPerSecond(String cell) throws Exception {
+            Path dir = peerDir != null ? peerDir : Path.of(System.getenv().getOrDefault("RILL_HOME", ".")).resolve("../shared/peer-bench");
+            if (!java.nio.file.Files.isExecutable(dir.resolve("run"))) {
+                throw new UsageException("no peer benchmark at " + dir + "; pass --peer-dir DIR");
+            }
+            Process p = new ProcessBuilder(dir.resolve("run").toString(), "lm", cell, String.valueOf(GruLstmBench.BATCH),
+                    String.valueOf(GruLstmBench.STEPS), String.valueOf(GruLstmBench.UNITS),
+                    "2", String.valueOf(iterations))
+                    .directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("peer benchmark failed: " + out);
+            }
+            var m = java.util.regex.Pattern.compile("([0-9.]+) tokens/s").matcher(out);
+            if (!m.find()) {
+                throw new IllegalStateException("peer benchmark printed no tokens/s: " + out);
+            }
+            return Double.parseDouble(m.group(1));
         }
     }
 }

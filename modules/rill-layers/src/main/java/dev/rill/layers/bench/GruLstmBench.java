@@ -23,27 +23,45 @@ import dev.rill.layers.GruLayerConfig;
  * on a character-level language-model shape: batch 32, 100 steps, 256 units, one-hot vocabulary of 65, float.
  *
  * <p>Run with OMP_NUM_THREADS=1 (or what production uses), e.g.
- * {@code java -cp target/classes:target/test-classes:$(deps) dev.rill.layers.bench.GruLstmBench [warmup] [iters]}.
+ * {@code bin/rill bench layers --peer}, which also runs {@code ../shared/peer-bench} on the same shape.
  */
 public final class GruLstmBench {
 
-    static final int BATCH = 32;
-    static final int STEPS = 100;
-    static final int UNITS = 256;
-    static final int VOCAB = 65;
+    public static final int BATCH = 32;
+    public static final int STEPS = 100;
+    public static final int UNITS = 256;
+    public static final int VOCAB = 65;
 
     private GruLstmBench() {
     }
 
+    /** The layers compared. */
+    public enum Cell {
+        /** Rill's GRU. */
+        GRU,
+        /** DL4J's LSTM. */
+        LSTM
+    }
+
+    /**
+     * Tokens per second of full training steps (forward, backward, Adam update) for one cell.
+     *
+     * @param warmup     untimed steps first (JIT, workspaces)
+     * @param iterations timed steps
+     */
+    public static double tokensPerSecond(Cell cell, int warmup, int iterations) {
+        return tokensPerSecond(network(cell == Cell.GRU), oneHotBatch(new Random(1)), warmup, iterations);
+    }
+
+    /** Prints both cells' throughput: {@code GruLstmBench [warmup] [iters]}. */
     public static void main(String[] args) {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        DataSet data = oneHotBatch(new Random(1));
         System.out.printf("batch %d, %d steps, %d units, vocab %d, 2 layers, float, OMP_NUM_THREADS=%s%n",
                 BATCH, STEPS, UNITS, VOCAB, System.getenv("OMP_NUM_THREADS"));
-        double gru = tokensPerSecond(network(true), data, warmup, iterations);
+        double gru = tokensPerSecond(Cell.GRU, warmup, iterations);
         System.out.printf("GRU  (rill)  %10.0f tokens/s%n", gru);
-        double lstm = tokensPerSecond(network(false), data, warmup, iterations);
+        double lstm = tokensPerSecond(Cell.LSTM, warmup, iterations);
         System.out.printf("LSTM (DL4J)  %10.0f tokens/s%n", lstm);
         System.out.printf("GRU / LSTM   %10.2f%n", gru / lstm);
     }
