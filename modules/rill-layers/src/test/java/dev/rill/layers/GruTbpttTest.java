@@ -10,6 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.rill.layers.SegmentGradientCheck.carriedState;
+import static dev.rill.layers.SegmentGradientCheck.copy;
+import static dev.rill.layers.SegmentGradientCheck.segment;
+import static dev.rill.layers.SegmentGradientCheck.segmentTwoScore;
+
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -33,13 +38,10 @@ import org.nd4j.linalg.learning.config.Sgd;
  */
 class GruTbpttTest {
 
-    static final double EPSILON = 1e-6;
-    static final double MAX_REL_ERROR = 1e-5;
-    static final double MIN_ABS_ERROR = 1e-8;
     /** Outputs of the same computation done two ways (segments vs whole sequence) must agree to this. */
     static final double SAME_COMPUTATION_TOLERANCE = 1e-12;
 
-    private static final int SEGMENT = 4;
+    private static final int SEGMENT = SegmentGradientCheck.SEGMENT;
 
     @BeforeAll
     static void doublePrecision() {
@@ -47,39 +49,7 @@ class GruTbpttTest {
     }
 
     private static MultiLayerNetwork tbpttNet(long seed) {
-        // Learning rate 0: fit() computes gradients but leaves the parameters (and so segment 2's function) alone.
-        // (NoOp would not do: DL4J applies the raw gradient as the update then.)
-        MultiLayerConfiguration conf = GruTestSupport.gradientCheckBase(seed).updater(new Sgd(0.0)).list()
-                .layer(GruTestSupport.gru(3, 4, RNNFormat.NCW))
-                .layer(GruTestSupport.mseOut(4, 2, RNNFormat.NCW))
-                .backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(SEGMENT).tBPTTBackwardLength(SEGMENT)
-                .build();
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
-        return net;
-    }
-
-    private static INDArray segment(INDArray seq, int k) {
-        return seq.get(all(), all(), interval(k * SEGMENT, (k + 1) * SEGMENT)).dup();
-    }
-
-    private static Map<String, INDArray> copy(Map<String, INDArray> state) {
-        Map<String, INDArray> c = new HashMap<>();
-        state.forEach((k, v) -> c.put(k, v.dup()));
-        return c;
-    }
-
-    /** Score and raw gradient of segment 2 through MultiLayerNetwork's TBPTT code path, from a fixed carried state. */
-    private static double segmentTwoScore(MultiLayerNetwork net, Map<String, INDArray> carried, INDArray in, INDArray labels) {
-        GruLayer gru = (GruLayer) net.getLayer(0);
-        // What MultiLayerNetwork.doTruncatedBPTT leaves behind after segment 1: the TBPTT state, also copied
-        // into the ordinary state map.
-        gru.rnnSetPreviousState(copy(carried));
-        gru.rnnSetTBPTTState(copy(carried));
-        net.setInput(in);
-        net.setLabels(labels);
-        net.computeGradientAndScore();
-        return net.score();
+        return SegmentGradientCheck.network(seed, GruTestSupport.gru(3, 4, RNNFormat.NCW));
     }
 
     @Test
@@ -87,50 +57,22 @@ class GruTbpttTest {
         MultiLayerNetwork net = tbpttNet(11);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 2 * SEGMENT).subi(0.5);   // [mb, nIn, T]
         INDArray y = Nd4j.rand(DataType.DOUBLE, 2, 2, 2 * SEGMENT);             // [mb, nOut, T]
-        INDArray x2 = segment(x, 1);
-        INDArray y2 = segment(y, 1);
 
-        net.rnnClearPreviousState();
-        net.rnnTimeStep(segment(x, 0));
-        Map<String, INDArray> carried = copy(net.rnnGetPreviousState(0));
+        Map<String, INDArray> carried = carriedState(net, x);
         assertTrue(carried.get(GruLayer.STATE_KEY_PREV_ACTIVATION).sumNumber().doubleValue() != 0.0);
 
         // The segment really continues from the carried state: its output equals the whole-sequence output.
         GruLayer gru = (GruLayer) net.getLayer(0);
         gru.rnnSetTBPTTState(copy(carried));
-        INDArray segOut = gru.rnnActivateUsingStoredState(x2, false, false, LayerWorkspaceMgr.noWorkspaces());
+        INDArray segOut = gru.rnnActivateUsingStoredState(segment(x, 1), false, false, LayerWorkspaceMgr.noWorkspaces());
         INDArray fullOut = gru.activate(x, false, LayerWorkspaceMgr.noWorkspaces());
         assertTrue(segOut.equalsWithEps(fullOut.get(all(), all(), interval(SEGMENT, 2 * SEGMENT)), SAME_COMPUTATION_TOLERANCE));
 
-        segmentTwoScore(net, carried, x2, y2);
-        // DL4J's gradient is of the summed loss; the score averages over the minibatch (its updater divides).
-        INDArray grad = net.gradient().gradient().dup().divi(x.size(0));
-
-        INDArray params = net.params();
-        double maxRel = 0;
-        double maxAbs = 0;
-        int failures = 0;
-        for (long i = 0; i < params.length(); i++) {
-            double orig = params.getDouble(i);
-            params.putScalar(i, orig + EPSILON);
-            double plus = segmentTwoScore(net, carried, x2, y2);
-            params.putScalar(i, orig - EPSILON);
-            double minus = segmentTwoScore(net, carried, x2, y2);
-            params.putScalar(i, orig);
-            double numeric = (plus - minus) / (2 * EPSILON);
-            double analytic = grad.getDouble(i);
-            double abs = Math.abs(numeric - analytic);
-            double rel = abs == 0 ? 0 : abs / (Math.abs(numeric) + Math.abs(analytic));
-            if (rel > MAX_REL_ERROR && abs > MIN_ABS_ERROR) {
-                failures++;
-                System.err.printf("param %d: analytic %.10g numeric %.10g rel %.3g%n", i, analytic, numeric, rel);
-            }
-            maxRel = Math.max(maxRel, rel);
-            maxAbs = Math.max(maxAbs, abs);
-        }
-        System.out.printf("TBPTT segment-2 gradient check: %d params, max rel error %.3g, max abs error %.3g%n",
-                params.length(), maxRel, maxAbs);
-        assertEquals(0, failures);
+        SegmentGradientCheck.Result r = SegmentGradientCheck.run(net, x, y);
+        System.out.printf("TBPTT segment-2 gradient check (eps %.0e, max rel %.0e, min abs %.0e): %d params, max rel error %.3g,"
+                        + " max abs error %.3g%n", SegmentGradientCheck.EPSILON, SegmentGradientCheck.MAX_REL_ERROR,
+                SegmentGradientCheck.MIN_ABS_ERROR, r.parameters(), r.maxRel(), r.maxAbs());
+        assertEquals(0, r.failures());
     }
 
     @Test
@@ -151,10 +93,7 @@ class GruTbpttTest {
         net.fit(new DataSet(x, y));
         assertEquals(2, gradients.size());
 
-        reference.rnnClearPreviousState();
-        reference.rnnClearPreviousState();
-        reference.rnnTimeStep(segment(x, 0));
-        Map<String, INDArray> carried = copy(reference.rnnGetPreviousState(0));
+        Map<String, INDArray> carried = carriedState(reference, x);
         segmentTwoScore(reference, carried, segment(x, 1), segment(y, 1));
         INDArray expected = reference.gradient().gradient();
         assertTrue(gradients.get(1).equalsWithEps(expected, SAME_COMPUTATION_TOLERANCE),
