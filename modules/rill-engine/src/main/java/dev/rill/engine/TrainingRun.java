@@ -3,6 +3,7 @@ package dev.rill.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rill.config.DataConfig;
+import dev.rill.config.DataFormat;
 import dev.rill.config.RillConfig;
 import dev.rill.config.TaskType;
 import dev.rill.corpus.CorpusStore;
@@ -65,8 +66,12 @@ public final class TrainingRun {
         if (config.task() != TaskType.CLASSIFICATION) {
             throw new DataException("task '" + config.task().yamlName() + "' is not available yet; this version trains task: classification");
         }
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         DataConfig data = config.data();
+        if (data.format() != DataFormat.LABEL_TEXT_TSV) {
+            throw new DataException("task classification reads data.format: label_text_tsv (label<TAB>text lines), not "
+                    + data.format().yamlName() + "; set data.format: label_text_tsv");
+        }
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         SplitFiles files = new SplitFiles(config, store);
         Path trainFile = files.require("train");
         List<LabeledText> trainRows = LabelTextTsvReader.read(trainFile, data.limit());
