@@ -55,6 +55,16 @@ class ExitCodeTest {
     }
 
     @Test
+    void a_classifier_on_a_tagging_format_exits_two_with_the_fix() throws Exception {
+        Files.writeString(dir.resolve("train.tsv"), "1\tgood\n0\tbad\n");
+        Path cfg = Files.writeString(dir.resolve("c.yaml"),
+                "task: classification\ndata:\n  dir: .\n  format: conllu\n  splits: {train: train.tsv}\n");
+        CliRun r = CliRun.of("train", cfg.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("set data.format: label_text_tsv"), r.err());
+    }
+
+    @Test
     void a_missing_bundle_exits_two() {
         CliRun r = CliRun.of("evaluate", dir.resolve("nope.rill").toString());
         assertEquals(2, r.code());
