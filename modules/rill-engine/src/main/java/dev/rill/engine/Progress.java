@@ -71,7 +71,7 @@ public interface Progress extends AutoCloseable {
         @Override
         public void step(int examples, double loss) {
             bar.stepBy(examples);
-            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", loss));
+            bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f", loss));
         }
 
         @Override
