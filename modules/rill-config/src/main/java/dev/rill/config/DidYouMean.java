@@ -1,63 +1,79 @@
 package dev.rill.config;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finds the valid name a user most likely meant, by Levenshtein edit distance, so that
- * {@code epochz} suggests {@code epochs} and {@code lsmt} suggests {@code lstm}.
+ * Finds the valid name a user most likely meant, so that {@code epochz} suggests {@code epochs},
+ * {@code lsmt} suggests {@code lstm} and {@code shakespeare} suggests {@code tinyshakespeare}.
+ * Used for config keys and values here and for corpus, file and manifest names in rill-text.
  */
-final class DidYouMean {
-
-    /** Edits beyond which a suggestion is more likely noise than help. */
-    static final int MAX_DISTANCE = 2;
+public final class DidYouMean {
 
     private DidYouMean() {
     }
 
     /**
-     * The candidate closest to {@code input}: within {@link #MAX_DISTANCE} edits (case ignored), or
-     * else one that starts with {@code input} or that {@code input} starts with (for abbreviations
-     * such as {@code lr} or over-long names such as {@code learning_rate_value}). Ties go to the
-     * candidate listed first, so callers control the order.
+     * The candidate closest to {@code input} (case ignored): within {@code max(2, length / 3)} edits,
+     * ties going to the candidate listed first so callers control the order; else the shortest
+     * candidate that contains {@code input} or is contained in it (abbreviations such as {@code lr},
+     * over-long names such as {@code learning_rate_value}); else nothing.
      */
-    static Optional<String> closest(String input, Collection<String> candidates) {
+    public static Optional<String> closest(String input, Collection<String> candidates) {
         String needle = input.toLowerCase(Locale.ROOT);
-        Optional<String> near = candidates.stream()
-                .filter(c -> distance(needle, c.toLowerCase(Locale.ROOT)) <= MAX_DISTANCE)
-                .min(Comparator.comparingInt(c -> distance(needle, c.toLowerCase(Locale.ROOT))));
-        if (near.isPresent() || needle.isEmpty()) {
-            return near;
+        if (needle.isEmpty()) {
+            return Optional.empty();
         }
-        return candidates.stream()
-                .filter(c -> c.toLowerCase(Locale.ROOT).startsWith(needle) || needle.startsWith(c.toLowerCase(Locale.ROOT)))
-                .findFirst();
+        int allowed = Math.max(2, needle.length() / 3);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(needle, c.toLowerCase(Locale.ROOT));
+            if (d <= allowed && d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        if (best != null || needle.length() < 2) {
+            return Optional.ofNullable(best);
+        }
+        String contained = null;
+        for (String c : candidates) {
+            String lower = c.toLowerCase(Locale.ROOT);
+            if ((lower.contains(needle) || needle.contains(lower)) && (contained == null || c.length() < contained.length())) {
+                contained = c;
+            }
+        }
+        return Optional.ofNullable(contained);
     }
 
     /** {@code " (did you mean 'x'?)"} or {@code ""}: appended to messages as is. */
-    static String suffix(String input, Collection<String> candidates) {
+    public static String suffix(String input, Collection<String> candidates) {
         return closest(input, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
     }
 
-    /** Levenshtein distance: insertions, deletions and substitutions each cost one. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+    /**
+     * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+     * neighbouring characters each cost one (a swap is the commonest typo: {@code lsmt}).
+     */
+    public static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

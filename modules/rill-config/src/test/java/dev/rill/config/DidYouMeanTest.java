@@ -39,8 +39,8 @@ class DidYouMeanTest {
     }
 
     @ParameterizedTest(name = "{0} vs {1} = {2}")
-    @CsvSource({"'', abc, 3", "abc, abc, 0", "kitten, sitting, 3", "lsmt, lstm, 2", "flaw, lawn, 2"})
-    void distance_is_levenshtein(String a, String b, int expected) {
+    @CsvSource({"'', abc, 3", "abc, abc, 0", "kitten, sitting, 3", "lsmt, lstm, 1", "flaw, lawn, 2", "ca, abc, 3"})
+    void distance_counts_edits_and_neighbour_swaps(String a, String b, int expected) {
         assertEquals(expected, DidYouMean.distance(a, b));
     }
 

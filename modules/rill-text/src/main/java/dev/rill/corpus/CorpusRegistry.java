@@ -1,5 +1,6 @@
 package dev.rill.corpus;
 
+import dev.rill.config.DidYouMean;
 import dev.rill.config.CorpusCatalog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -138,7 +139,7 @@ public final class CorpusRegistry implements CorpusCatalog {
         CorpusManifest manifest = manifests.get(corpusName);
         if (manifest == null) {
             throw new CorpusException("unknown corpus '" + corpusName + "'"
-                    + Suggestions.didYouMean(corpusName, names()) + "; known: " + String.join(", ", names()));
+                    + DidYouMean.suffix(corpusName, names()) + "; known: " + String.join(", ", names()));
         }
         return manifest;
     }

@@ -1,5 +1,6 @@
 package dev.rill.corpus;
 
+import dev.rill.config.DidYouMean;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -181,7 +182,7 @@ public final class CorpusStore {
         CorpusManifest manifest = registry.require(name);
         ManifestFile file = manifest.file(fileName).orElseThrow(() -> new CorpusException(
                 "corpus '" + name + "' has no file '" + fileName + "'"
-                        + Suggestions.didYouMean(fileName, manifest.filePaths())
+                        + DidYouMean.suffix(fileName, manifest.filePaths())
                         + "; its files: " + String.join(", ", manifest.filePaths())));
         return fetch(manifest, List.of(file)).resolve(file.path());
     }
@@ -192,7 +193,7 @@ public final class CorpusStore {
         String path = manifest.splits().get(split);
         if (path == null) {
             throw new CorpusException("corpus '" + name + "' has no split '" + split + "'"
-                    + Suggestions.didYouMean(split, manifest.splits().keySet())
+                    + DidYouMean.suffix(split, manifest.splits().keySet())
                     + "; its splits: " + String.join(", ", manifest.splits().keySet()));
         }
         return file(name, path);

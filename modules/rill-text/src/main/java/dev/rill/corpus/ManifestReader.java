@@ -1,5 +1,6 @@
 package dev.rill.corpus;
 
+import dev.rill.config.DidYouMean;
 import dev.rill.config.DataFormat;
 import java.io.IOException;
 import java.io.Reader;
@@ -180,7 +181,7 @@ public final class ManifestReader {
             ManifestFile file = files.get(path);
             if (file == null) {
                 throw error(value, "split '" + split + "' names '" + path + "', which is not in files"
-                        + Suggestions.didYouMean(path, files.keySet()));
+                        + DidYouMean.suffix(path, files.keySet()));
             }
             if (file.format().isEmpty() || file.format().get() != format) {
                 throw error(value, "split '" + split + "' file '" + path + "' must have format: " + format.yamlName()
@@ -207,7 +208,7 @@ public final class ManifestReader {
             String key = string(tuple.getKeyNode());
             if (allowed != null && !allowed.contains(key)) {
                 throw error(tuple.getKeyNode(), "unknown key '" + key + "' in " + what
-                        + Suggestions.didYouMean(key, allowed) + "; allowed: " + String.join(", ", allowed));
+                        + DidYouMean.suffix(key, allowed) + "; allowed: " + String.join(", ", allowed));
             }
             if (map.put(key, tuple) != null) {
                 throw error(tuple.getKeyNode(), "duplicate key '" + key + "'");
@@ -277,7 +278,7 @@ public final class ManifestReader {
                 return format;
             }
         }
-        throw error(node, "unknown format '" + text + "'" + Suggestions.didYouMean(text, names)
+        throw error(node, "unknown format '" + text + "'" + DidYouMean.suffix(text, names)
                 + "; known: " + String.join(", ", names));
     }
 

@@ -1,5 +1,6 @@
 package dev.rill.corpus;
 
+import dev.rill.config.DidYouMean;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,10 +31,10 @@ class CorpusRegistryTest {
 
     @Test
     void typosAndPartialNamesAreRecognised() {
-        assertEquals(Optional.of("imdb"), Suggestions.closest("imbd", builtIn.names()));
-        assertEquals(Optional.of("tinyshakespeare"), Suggestions.closest("shakespeare", builtIn.names()));
-        assertEquals(Optional.of("ud_english_ewt"), Suggestions.closest("ud_english", builtIn.names()));
-        assertEquals(Optional.empty(), Suggestions.closest("wikitext", builtIn.names()));
+        assertEquals(Optional.of("imdb"), DidYouMean.closest("imbd", builtIn.names()));
+        assertEquals(Optional.of("tinyshakespeare"), DidYouMean.closest("shakespeare", builtIn.names()));
+        assertEquals(Optional.of("ud_english_ewt"), DidYouMean.closest("ud_english", builtIn.names()));
+        assertEquals(Optional.empty(), DidYouMean.closest("wikitext", builtIn.names()));
     }
 
     @Test
