@@ -54,4 +54,30 @@ class EndToEndTest {
         Map<?, ?> trained = new ObjectMapper().readValue(dir.resolve("run/metrics.json").toFile(), Map.class);
         assertEquals(((Number) ((Map<?, ?>) trained.get("dev")).get("accuracy")).doubleValue(), accuracy, 1e-9);
     }
+
+    @Test
+    void a_dev_split_held_out_of_train_is_the_same_at_training_and_evaluation() throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            rows.append(i % 2).append('\t').append(i % 2 == 0 ? "dull boring film " : "great fun film ").append(i).append('\n');
+        }
+        Files.writeString(dir.resolve("train.tsv"), rows);
+        Path cfg = Files.writeString(dir.resolve("c.yaml"), String.join("\n",
+                "task: classification",
+                "data: {dir: ., splits: {train: train.tsv}, tokenizer: whitespace, dev_fraction: 0.25}",
+                "model: {embedding: 8, layers: [{cell: gru, units: 8}]}",
+                "training: {epochs: 2, batch_size: 8}", ""));
+        CliRun train = CliRun.of("train", cfg.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.err().contains("data: 30 train examples"), train.err());
+        Path bundle = Path.of(train.lastLine().substring("bundle: ".length()));
+
+        CliRun eval = CliRun.of("evaluate", bundle.toString(), "--split", "dev", "--json");
+        assertEquals(0, eval.code(), eval.err());
+        Map<?, ?> json = new ObjectMapper().readValue(eval.out(), Map.class);
+        assertEquals(10, ((Number) json.get("examples")).intValue());
+        Map<?, ?> trained = new ObjectMapper().readValue(dir.resolve("run/metrics.json").toFile(), Map.class);
+        assertEquals(((Number) ((Map<?, ?>) trained.get("dev")).get("accuracy")).doubleValue(),
+                ((Number) json.get("accuracy")).doubleValue(), 1e-9);
+    }
 }

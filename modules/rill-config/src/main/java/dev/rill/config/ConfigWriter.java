@@ -44,6 +44,7 @@ public final class ConfigWriter {
         map.put("min_frequency", data.minFrequency());
         map.put("max_length", data.maxLength());
         map.put("limit", data.limit());
+        map.put("dev_fraction", data.devFraction());
         return map;
     }
 

@@ -11,7 +11,8 @@ import java.util.Optional;
 final class DataBinder {
 
     static final List<String> KEYS = List.of(
-            "corpus", "dir", "format", "splits", "tokenizer", "lowercase", "vocab_size", "min_frequency", "max_length", "limit");
+            "corpus", "dir", "format", "splits", "tokenizer", "lowercase", "vocab_size", "min_frequency", "max_length", "limit",
+            "dev_fraction");
 
     /** Written order matters to users reading the resolved config, hence an ordered map. */
     static final Map<String, String> DEFAULT_SPLITS = orderedDefaultSplits();
@@ -36,13 +37,19 @@ final class DataBinder {
         int minFrequency = data.integer("min_frequency", 1, Range.atLeast(1));
         int maxLength = data.integer("max_length", 0, Range.atLeast(0));
         int limit = data.integer("limit", 0, Range.atLeast(0));
+        double devFraction = data.decimal("dev_fraction", 0.0, Range.closedOpen(0, 0.5));
+        if (devFraction > 0 && splits.containsKey("dev")) {
+            data.context().problems().add(data.context().locationOf(data.pathOf("dev_fraction")), "conflict",
+                    "data.dev_fraction holds part of train out as the dev split, but data.splits also names a dev file",
+                    "remove data.dev_fraction to use the dev file, or remove data.splits.dev");
+        }
 
         if (corpus.isPresent() != dir.isPresent()) {
             corpus.ifPresent(name -> sourceCheck.checkCorpus(name, splits));
             dir.ifPresent(folder -> sourceCheck.checkDir(folder, splits));
         }
         return new DataConfig(corpus.orElse(null), dir.orElse(null), format, splits, tokenizer, lowercase,
-                vocabSize, minFrequency, maxLength, limit);
+                vocabSize, minFrequency, maxLength, limit, devFraction);
     }
 
     private static void checkExactlyOneSource(YamlSection data, Optional<String> corpus, Optional<String> dir) {

@@ -18,6 +18,7 @@ import java.util.Objects;
  *   min_frequency: 1          # rarer training tokens map to the OOV token
  *   max_length: 0             # tokens kept per example; 0 keeps all
  *   limit: 0                  # use only the first N examples of each split; 0 uses all
+ *   dev_fraction: 0.0         # hold this share of train out as dev when the corpus has no dev split
  * </pre>
  *
  * @param corpus       manifest name, or {@code null} when {@code dir} is given (exactly one of the two is set)
@@ -30,6 +31,8 @@ import java.util.Objects;
  * @param minFrequency minimum training-set count for a token to get its own id
  * @param maxLength    maximum tokens per example (longer ones are cut); 0 means no limit
  * @param limit        first N examples per split; 0 means all
+ * @param devFraction  share of the training examples (a seeded random sample) held out as the dev split,
+ *                     in [0, 0.5); 0 holds nothing out. Only for corpora without a dev file (IMDB).
  */
 public record DataConfig(
         String corpus,
@@ -41,7 +44,8 @@ public record DataConfig(
         int vocabSize,
         int minFrequency,
         int maxLength,
-        int limit) {
+        int limit,
+        double devFraction) {
 
     public DataConfig {
         Objects.requireNonNull(format, "format");

@@ -71,7 +71,7 @@ class ConfigLoaderTest {
 
         assertEquals(TaskType.CLASSIFICATION, config.task());
         assertEquals(new DataConfig(null, "data", DataFormat.LABEL_TEXT_TSV, Map.of("train", "a.tsv", "dev", "b.tsv"),
-                TokenizerKind.WHITESPACE, true, 5000, 2, 100, 1000), config.data());
+                TokenizerKind.WHITESPACE, true, 5000, 2, 100, 1000, 0.0), config.data());
         assertEquals(new ModelConfig(64, List.of(new LayerConfig(CellType.GRU, 32, true, 0.1), new LayerConfig(CellType.RNN, 16, false, 0.0)),
                 Pooling.MEAN, 0.2, WeightInitKind.RELU), config.model());
         assertEquals(new TrainingConfig(3, 16, new OptimizerConfig(OptimizerConfig.OptimizerType.NESTEROVS, 0.01, 0.5, 1e-4),
@@ -85,7 +85,7 @@ class ConfigLoaderTest {
         RillConfig config = parse(BASE);
 
         assertEquals(new DataConfig("sst2", null, DataFormat.LABEL_TEXT_TSV,
-                Map.of("train", "train.tsv", "dev", "dev.tsv", "test", "test.tsv"), TokenizerKind.CORENLP, false, 20000, 1, 0, 0),
+                Map.of("train", "train.tsv", "dev", "dev.tsv", "test", "test.tsv"), TokenizerKind.CORENLP, false, 20000, 1, 0, 0, 0.0),
                 config.data());
         assertEquals(new ModelConfig(128, List.of(new LayerConfig(CellType.LSTM, 128, false, 0.0)), Pooling.LAST, 0.0, WeightInitKind.XAVIER),
                 config.model());

@@ -23,7 +23,7 @@ class ConfigWriterTest {
                 new ConfigLoader().parse(Fixtures.BASE, source, List.of()).config(),
                 new RillConfig(TaskType.LANGUAGE_MODEL,
                         new DataConfig(null, "2024", DataFormat.PLAIN_TEXT, Map.of("train", "true", "extra", "e.txt", "dev", "1.5"),
-                                TokenizerKind.CHAR, true, 100, 3, 200, 10),
+                                TokenizerKind.CHAR, true, 100, 3, 200, 10, 0.0),
                         new ModelConfig(16, List.of(new LayerConfig(CellType.GRU, 8, true, 0.25), new LayerConfig(CellType.RNN, 65536, false, 0.0)),
                                 Pooling.LAST, 0.5, WeightInitKind.UNIFORM),
                         new TrainingConfig(1, 1, new OptimizerConfig(OptimizerConfig.OptimizerType.RMSPROP, 1e-5, 0.0, 3.5e-7),
@@ -31,7 +31,7 @@ class ConfigWriterTest {
                         new OutputConfig("out: with colon"), source),
                 new RillConfig(TaskType.CONDITIONED_GENERATION,
                         new DataConfig("names", null, DataFormat.FORM_TAG_TSV, Map.of("train", "t.tsv"), TokenizerKind.WHITESPACE,
-                                false, 4, 1, 0, 0),
+                                false, 4, 1, 0, 0, 0.2),
                         new ModelConfig(1, List.of(new LayerConfig(CellType.GRU, 1, false, 0.999)), Pooling.LAST, 0.0, WeightInitKind.NORMAL),
                         new TrainingConfig(100, 512, new OptimizerConfig(OptimizerConfig.OptimizerType.SGD, 10, 0.99, 0.0), 5, 35, 0, 1000),
                         new OutputConfig("runs/x"), source));
@@ -66,7 +66,7 @@ class ConfigWriterTest {
         String yaml = ConfigWriter.toYaml(config);
 
         for (String key : List.of("task:", "corpus:", "format:", "splits:", "tokenizer:", "lowercase:", "vocab_size:", "min_frequency:",
-                "max_length:", "limit:", "embedding:", "layers:", "cell:", "units:", "bidirectional:", "dropout:", "pooling:",
+                "max_length:", "limit:", "dev_fraction:", "embedding:", "layers:", "cell:", "units:", "bidirectional:", "dropout:", "pooling:",
                 "output_dropout:", "weight_init:", "epochs:", "batch_size:", "optimizer:", "type:", "learning_rate:", "momentum:",
                 "weight_decay:", "gradient_clip:", "tbptt:", "seed:", "log_every:", "dir: runs/c")) {
             assertTrue(yaml.contains(key), () -> key + " missing from\n" + yaml);

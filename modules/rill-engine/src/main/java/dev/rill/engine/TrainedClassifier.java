@@ -3,10 +3,8 @@ package dev.rill.engine;
 import dev.rill.corpus.CorpusStore;
 import dev.rill.text.Example;
 import dev.rill.text.LabelSet;
-import dev.rill.text.LabelTextTsvReader;
 import dev.rill.text.TextPipeline;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,9 +56,8 @@ public final class TrainedClassifier {
 
     /** Scores the model on one of its config's splits (fetching the corpus if needed). */
     public ClassificationMetrics evaluate(String split, CorpusStore store) {
-        Path file = new SplitFiles(bundle.config(), store).require(split);
-        ClassificationData data = ClassificationData.encode(
-                LabelTextTsvReader.read(file, bundle.config().data().limit()), file, pipeline,
+        ClassificationSplits.Rows rows = new ClassificationSplits(bundle.config(), store).require(split);
+        ClassificationData data = ClassificationData.encode(rows.rows(), rows.file(), pipeline,
                 bundle.vocabulary(), new LabelSet(bundle.labels()));
         return ClassifierEvaluator.evaluate(classifier, data, bundle.labels(), BATCH);
     }

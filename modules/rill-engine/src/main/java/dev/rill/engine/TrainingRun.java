@@ -10,7 +10,6 @@ import dev.rill.corpus.CorpusStore;
 import dev.rill.io.AtomicFiles;
 import dev.rill.text.DataException;
 import dev.rill.text.LabelSet;
-import dev.rill.text.LabelTextTsvReader;
 import dev.rill.text.LabeledText;
 import dev.rill.text.TextPipeline;
 import dev.rill.text.Vocabulary;
@@ -72,9 +71,10 @@ public final class TrainingRun {
                     + data.format().yamlName() + "; set data.format: label_text_tsv");
         }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        SplitFiles files = new SplitFiles(config, store);
-        Path trainFile = files.require("train");
-        List<LabeledText> trainRows = LabelTextTsvReader.read(trainFile, data.limit());
+        ClassificationSplits splits = new ClassificationSplits(config, store);
+        ClassificationSplits.Rows trainSplit = splits.require("train");
+        Path trainFile = trainSplit.file();
+        List<LabeledText> trainRows = trainSplit.rows();
         TextPipeline pipeline = TextPipeline.of(data);
         long t0 = System.nanoTime();
         Vocabulary vocab = Vocabulary.build(pipeline.count(trainRows.stream().map(LabeledText::text).toList()),
@@ -83,8 +83,8 @@ public final class TrainingRun {
         ClassificationData train = ClassificationData.encode(trainRows, trainFile, pipeline, vocab, labels);
         Map<String, ClassificationData> eval = new LinkedHashMap<>();
         for (String split : List.of("dev", "test")) {
-            files.split(split).ifPresent(f ->
-                    eval.put(split, ClassificationData.encode(LabelTextTsvReader.read(f, data.limit()), f, pipeline, vocab, labels)));
+            splits.split(split).ifPresent(r ->
+                    eval.put(split, ClassificationData.encode(r.rows(), r.file(), pipeline, vocab, labels)));
         }
         log.printf(Locale.ROOT, "data: %d train examples (%d tokens), vocabulary %d, labels %s, %s; prepared in %.1f s%n",
                 train.size(), train.tokens(), vocab.size(), labels.labels(), splitSizes(eval), (System.nanoTime() - t0) / 1e9);
@@ -140,7 +140,7 @@ public final class TrainingRun {
         }
         String abs = c.baseDir().resolve(d.dir()).normalize().toString();
         DataConfig data = new DataConfig(d.corpus(), abs, d.format(), d.splits(), d.tokenizer(), d.lowercase(),
-                d.vocabSize(), d.minFrequency(), d.maxLength(), d.limit());
+                d.vocabSize(), d.minFrequency(), d.maxLength(), d.limit(), d.devFraction());
         return new RillConfig(c.task(), data, c.model(), c.training(), c.output(), null);
     }
 }

@@ -32,7 +32,7 @@ class ModelBundleTest {
 
     static RillConfig config(CellType cell) {
         DataConfig data = new DataConfig("sst2", null, DataFormat.LABEL_TEXT_TSV,
-                Map.of("train", "train.tsv", "dev", "dev.tsv"), TokenizerKind.WHITESPACE, true, 100, 1, 0, 0);
+                Map.of("train", "train.tsv", "dev", "dev.tsv"), TokenizerKind.WHITESPACE, true, 100, 1, 0, 0, 0.0);
         return new RillConfig(TaskType.CLASSIFICATION, data, TestConfigs.model(cell, false, Pooling.LAST),
                 TestConfigs.training(0, 4, 1), new OutputConfig("runs/test"), null);
     }
