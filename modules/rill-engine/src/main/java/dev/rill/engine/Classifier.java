@@ -50,8 +50,8 @@ public final class Classifier {
         double[][] out = new double[examples.size()][];
         for (int[] batch : LengthBuckets.sorted(lengths, batchSize)) {
             ClassificationBatch.Inputs in = ClassificationBatch.inputs(examples, batch);
-            // Inference: no dropout, and state from an earlier call must not leak in.
-            network.rnnClearPreviousState();
+            // training=false: no dropout. output() starts every sequence from a zero state (only
+            // rnnTimeStep reads stored state), so nothing leaks between batches.
             INDArray y = network.output(in.ids(), false, in.mask(), null);
             for (int r = 0; r < batch.length; r++) {
                 INDArray row = pooling == Pooling.LAST
