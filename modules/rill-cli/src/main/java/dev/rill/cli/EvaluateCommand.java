@@ -1,7 +1,7 @@
 package dev.rill.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rill.engine.ClassificationMetrics;
+import dev.rill.engine.Json;
 import dev.rill.engine.ModelBundle;
 import dev.rill.engine.TrainedClassifier;
 import picocli.CommandLine.Command;
@@ -37,7 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("split", split);
             o.putAll(m.toMap());
-            main.out.println(new ObjectMapper().writeValueAsString(o));
+            main.out.println(Json.compact(o));
         } else {
             main.out.print(split + ": " + m.format());
         }

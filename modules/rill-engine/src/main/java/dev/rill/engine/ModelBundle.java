@@ -1,8 +1,5 @@
 package dev.rill.engine;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rill.config.ConfigException;
 import dev.rill.config.ConfigLoader;
 import dev.rill.config.ConfigWriter;
@@ -63,8 +60,6 @@ public record ModelBundle(
     /** Bundle format version, bumped when the layout changes incompatibly. */
     public static final int FORMAT = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     public ModelBundle {
         labels = List.copyOf(labels);
         metrics = Map.copyOf(metrics);
@@ -85,10 +80,10 @@ public record ModelBundle(
             ByteArrayOutputStream net = new ByteArrayOutputStream();
             ModelSerializer.writeModel(network, net, false);
             entry(zip, "network.zip", net.toByteArray());
-            entry(zip, "metrics.json", JSON.writeValueAsBytes(metrics));
+            entry(zip, "metrics.json", Json.pretty(metrics));
             Map<String, Object> prov = new HashMap<>(provenance);
             prov.put("bundle_format", FORMAT);
-            entry(zip, "provenance.json", JSON.writeValueAsBytes(prov));
+            entry(zip, "provenance.json", Json.pretty(prov));
             zip.finish();
         });
     }
@@ -139,6 +134,6 @@ public record ModelBundle(
     }
 
     private static Map<String, Object> json(byte[] bytes) throws IOException {
-        return bytes == null ? Map.of() : JSON.readValue(bytes, new TypeReference<Map<String, Object>>() { });
+        return bytes == null ? Map.of() : Json.readMap(bytes);
     }
 }

@@ -1,7 +1,5 @@
 package dev.rill.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rill.config.DataConfig;
 import dev.rill.config.DataFormat;
 import dev.rill.config.RillConfig;
@@ -32,8 +30,6 @@ public final class TrainingRun {
 
     /** File name of the bundle inside the run folder. */
     public static final String BUNDLE = "model.rill";
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final CorpusStore store;
     private final PrintStream log;
@@ -109,7 +105,7 @@ public final class TrainingRun {
         Path bundle = outDir.resolve(BUNDLE);
         new ModelBundle(withAbsoluteDataDir(config), vocab, labels.labels(), classifier.network(), metricsJson,
                 Provenance.collect(config)).write(bundle);
-        AtomicFiles.write(outDir.resolve("metrics.json"), out -> out.write(JSON.writeValueAsBytes(metricsJson)));
+        AtomicFiles.write(outDir.resolve("metrics.json"), out -> out.write(Json.pretty(metricsJson)));
         return new Outcome(bundle, metrics, result);
     }
 
