@@ -38,12 +38,13 @@ public final class ClassificationSplits {
     /** The rows of {@code split}, or empty when the config has no such split. */
     public Optional<Rows> split(String split) {
         double fraction = config.data().devFraction();
-        if (fraction > 0 && (split.equals("train") || split.equals("dev"))) {
-            Path trainFile = files.require("train");
-            var parts = DevHoldout.split(read(trainFile), fraction, config.training().seed());
-            return Optional.of(new Rows(trainFile, split.equals("train") ? parts.train() : parts.dev()));
+        if (fraction <= 0 || !(split.equals("train") || split.equals("dev"))) {
+            return files.split(split).map(f -> new Rows(f, read(f)));
         }
-        return files.split(split).map(f -> new Rows(f, read(f)));
+        return files.split("train").map(trainFile -> {
+            var parts = DevHoldout.split(read(trainFile), fraction, config.training().seed());
+            return new Rows(trainFile, split.equals("train") ? parts.train() : parts.dev());
+        });
     }
 
     /** The rows of a split that must exist. */

@@ -13,20 +13,20 @@ import java.util.Optional;
  * Where a config's split files are: in {@code data.dir} (relative to the config file), or in the
  * corpus cache, fetched (from the mirror or the network) on first use.
  */
-public final class SplitFiles {
+final class SplitFiles {
 
     private final DataConfig data;
     private final Path baseDir;
     private final CorpusStore store;
 
-    public SplitFiles(RillConfig config, CorpusStore store) {
+    SplitFiles(RillConfig config, CorpusStore store) {
         this.data = config.data();
         this.baseDir = config.baseDir();
         this.store = store;
     }
 
     /** The file of a split, or empty when the config names no such split. */
-    public Optional<Path> split(String name) {
+    Optional<Path> split(String name) {
         String file = data.split(name);
         if (file == null) {
             return Optional.empty();
@@ -39,11 +39,5 @@ public final class SplitFiles {
         } catch (CorpusException e) {
             throw new DataException("corpus '" + data.corpus() + "': " + e.getMessage());
         }
-    }
-
-    /** The file of a split that must exist. */
-    public Path require(String name) {
-        return split(name).orElseThrow(() -> new DataException(
-                "the config names no '" + name + "' split; add data.splits." + name + " (splits: " + data.splits().keySet() + ")"));
     }
 }
