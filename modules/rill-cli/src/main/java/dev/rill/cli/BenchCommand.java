@@ -2,8 +2,6 @@ package dev.rill.cli;
 
 import dev.rill.config.RillConfig;
 import dev.rill.engine.ClassificationMetrics;
-import dev.rill.engine.Progress;
-import dev.rill.engine.TrainingRun;
 import dev.rill.io.AtomicFiles;
 import dev.rill.layers.bench.GruLstmBench;
 import picocli.CommandLine.Command;
@@ -59,8 +57,7 @@ final class BenchCommand implements Runnable {
             for (Path configFile : configs) {
                 RillConfig cfg = Corpora.configLoader().load(configFile, overrides).config();
                 String name = configFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-                var outcome = new TrainingRun(Corpora.store(null), main.err,
-                        Progress.forConsole(main.err, cfg.training().logEvery())).run(cfg, runs.resolve(name));
+                var outcome = TrainCommand.run(main, cfg, runs.resolve(name));
                 ClassificationMetrics test = outcome.metrics().get("test");
                 ClassificationMetrics dev = outcome.metrics().get("dev");
                 var r = outcome.result();

@@ -33,9 +33,14 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RillConfig cfg = Corpora.configLoader().load(config, overrides).config();
         Path dir = out != null ? out : Path.of(cfg.output().dir());
-        var outcome = new TrainingRun(Corpora.store(null), main.err,
-                Progress.forConsole(main.err, cfg.training().logEvery())).run(cfg, dir);
+        var outcome = run(main, cfg, dir);
         main.out.println("bundle: " + outcome.bundle());
         return 0;
+    }
+
+    /** A training run wired as every command runs one: corpora from the environment, progress and log on stderr. */
+    static TrainingRun.Outcome run(Main main, RillConfig cfg, Path dir) throws java.io.IOException {
+        return new TrainingRun(Corpora.store(null), main.err, Progress.forConsole(main.err, cfg.training().logEvery()))
+                .run(cfg, dir);
     }
 }
