@@ -32,14 +32,14 @@ final class ConfigBinder {
         DataConfig data = null;
         if (root.has("data")) {
             DataSourceCheck sourceCheck = new DataSourceCheck(ctx, DataBinder.baseDir(source), catalog, dataSources);
-            data = new DataBinder(sourceCheck).bind(root.section("data"));
+            data = new DataBinder(sourceCheck).bind(root.section("data"), task);
         } else {
             root.missing("missing required key 'data' (where the examples come from: data.corpus or data.dir)");
         }
         ModelConfig model = new ModelBinder().bind(root.section("model"));
         TrainingConfig training = new TrainingBinder().bind(root.section("training"));
         OutputConfig output = new OutputBinder().bind(root.section("output"), source);
-        new ConflictCheck(ctx).check(task, model, training);
+        new ConflictCheck(ctx).check(task, data, model, training);
         if (task == null || data == null) {
             return null;
         }

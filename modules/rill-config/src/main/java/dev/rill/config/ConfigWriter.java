@@ -45,6 +45,7 @@ public final class ConfigWriter {
         map.put("max_length", data.maxLength());
         map.put("limit", data.limit());
         map.put("dev_fraction", data.devFraction());
+        map.put("tag_column", data.tagColumn().yamlName());
         return map;
     }
 
@@ -67,6 +68,15 @@ public final class ConfigWriter {
         map.put("pooling", model.pooling().yamlName());
         map.put("output_dropout", model.outputDropout());
         map.put("weight_init", model.weightInit().yamlName());
+        if (model.charCnn() != null) {
+            CharCnnConfig c = model.charCnn();
+            Map<String, Object> chars = new LinkedHashMap<>();
+            chars.put("embedding", c.embedding());
+            chars.put("filters", c.filters());
+            chars.put("width", c.width());
+            chars.put("max_chars", c.maxChars());
+            map.put("char_cnn", chars);
+        }
         return map;
     }
 

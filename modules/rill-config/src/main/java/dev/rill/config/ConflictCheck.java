@@ -14,8 +14,13 @@ final class ConflictCheck {
         this.ctx = ctx;
     }
 
-    /** @param task the task, or {@code null} when it was missing or invalid (already reported) */
-    void check(TaskType task, ModelConfig model, TrainingConfig training) {
+    /**
+     * @param task the task, or {@code null} when it was missing or invalid (already reported)
+     * @param data the data section, or {@code null} when it was missing (already reported)
+     */
+    void check(TaskType task, DataConfig data, ModelConfig model, TrainingConfig training) {
+        checkFormat(task, data);
+        checkCharFeatures(task, model);
         checkPooling(task, model, training);
         checkBidirectional(model, training);
         checkTruncatedCells(model, training);
@@ -40,6 +45,33 @@ final class ConflictCheck {
                         "use cell: gru (Rill's GRU carries the state correctly), or set training.tbptt: 0");
                 return;
             }
+        }
+    }
+
+    /** Each task reads the formats that carry what it learns: a label per text, a tag per token, running text. */
+    private void checkFormat(TaskType task, DataConfig data) {
+        if (task == null || data == null) {
+            return;
+        }
+        List<DataFormat> formats = switch (task) {
+            case CLASSIFICATION, CONDITIONED_GENERATION -> List.of(DataFormat.LABEL_TEXT_TSV);
+            case TAGGING -> List.of(DataFormat.CONLLU, DataFormat.FORM_TAG_TSV);
+            case LANGUAGE_MODEL -> List.of(DataFormat.PLAIN_TEXT);
+        };
+        if (!formats.contains(data.format())) {
+            List<String> names = formats.stream().map(DataFormat::yamlName).toList();
+            ctx.problems().add(at("data.format"), "conflict",
+                    "task " + task.yamlName() + " reads data.format " + String.join(" or ", names) + ", not " + data.format().yamlName(),
+                    "set data.format: " + names.get(0) + (names.size() > 1 ? " (or " + String.join(", ", names.subList(1, names.size())) + ")" : "")
+                            + ", or choose the task that matches the files");
+        }
+    }
+
+    private void checkCharFeatures(TaskType task, ModelConfig model) {
+        if (model.charCnn() != null && task != null && task != TaskType.TAGGING) {
+            ctx.problems().add(at("model.char_cnn"), "conflict",
+                    "model.char_cnn builds a feature per word for task tagging, but task is " + task.yamlName(),
+                    "remove model.char_cnn, or use task: tagging");
         }
     }
 

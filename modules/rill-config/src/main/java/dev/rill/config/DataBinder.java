@@ -12,7 +12,7 @@ final class DataBinder {
 
     static final List<String> KEYS = List.of(
             "corpus", "dir", "format", "splits", "tokenizer", "lowercase", "vocab_size", "min_frequency", "max_length", "limit",
-            "dev_fraction");
+            "dev_fraction", "tag_column");
 
     /** Written order matters to users reading the resolved config, hence an ordered map. */
     static final Map<String, String> DEFAULT_SPLITS = orderedDefaultSplits();
@@ -23,13 +23,14 @@ final class DataBinder {
         this.sourceCheck = sourceCheck;
     }
 
-    DataConfig bind(YamlSection data) {
+    /** @param task the task (its usual format is the default), or {@code null} when missing or invalid */
+    DataConfig bind(YamlSection data, TaskType task) {
         data.allowOnly(KEYS);
         Optional<String> corpus = data.optionalString("corpus");
         Optional<String> dir = data.optionalString("dir");
         checkExactlyOneSource(data, corpus, dir);
 
-        DataFormat format = data.choice("format", DataFormat.LABEL_TEXT_TSV, DataFormat.values(), DataFormat::yamlName);
+        DataFormat format = data.choice("format", defaultFormat(task), DataFormat.values(), DataFormat::yamlName);
         Map<String, String> splits = splits(data);
         TokenizerKind tokenizer = data.choice("tokenizer", TokenizerKind.CORENLP, TokenizerKind.values(), TokenizerKind::yamlName);
         boolean lowercase = data.flag("lowercase", false);
@@ -38,6 +39,7 @@ final class DataBinder {
         int maxLength = data.integer("max_length", 0, Range.atLeast(0));
         int limit = data.integer("limit", 0, Range.atLeast(0));
         double devFraction = data.decimal("dev_fraction", 0.0, Range.closedOpen(0, 0.5));
+        TagColumn tagColumn = data.choice("tag_column", TagColumn.UPOS, TagColumn.values(), TagColumn::yamlName);
         if (devFraction > 0 && splits.containsKey("dev")) {
             data.context().problems().add(data.context().locationOf(data.pathOf("dev_fraction")), "conflict",
                     "data.dev_fraction holds part of train out as the dev split, but data.splits also names a dev file",
@@ -49,7 +51,19 @@ final class DataBinder {
             dir.ifPresent(folder -> sourceCheck.checkDir(folder, splits));
         }
         return new DataConfig(corpus.orElse(null), dir.orElse(null), format, splits, tokenizer, lowercase,
-                vocabSize, minFrequency, maxLength, limit, devFraction);
+                vocabSize, minFrequency, maxLength, limit, devFraction, tagColumn);
+    }
+
+    /** The format each task usually reads, so a config only names the format when it differs. */
+    static DataFormat defaultFormat(TaskType task) {
+        if (task == null) {
+            return DataFormat.LABEL_TEXT_TSV;
+        }
+        return switch (task) {
+            case CLASSIFICATION, CONDITIONED_GENERATION -> DataFormat.LABEL_TEXT_TSV;
+            case TAGGING -> DataFormat.CONLLU;
+            case LANGUAGE_MODEL -> DataFormat.PLAIN_TEXT;
+        };
     }
 
     private static void checkExactlyOneSource(YamlSection data, Optional<String> corpus, Optional<String> dir) {

@@ -10,7 +10,7 @@ import java.util.Objects;
  * data:
  *   corpus: sst2              # a manifest name in corpora/ (fetched or taken from the mirror) ...
  *   dir: null                 # ... or a folder of files, relative to the config file
- *   format: label_text_tsv    # label_text_tsv | conllu | form_tag_tsv | plain_text
+ *   format: label_text_tsv    # label_text_tsv | conllu | form_tag_tsv | plain_text; default: the task's usual one
  *   splits: {train: train.tsv, dev: dev.tsv, test: test.tsv}
  *   tokenizer: corenlp        # corenlp | char | whitespace
  *   lowercase: false
@@ -19,6 +19,7 @@ import java.util.Objects;
  *   max_length: 0             # tokens kept per example; 0 keeps all
  *   limit: 0                  # use only the first N examples of each split; 0 uses all
  *   dev_fraction: 0.0         # hold this share of train out as dev when the corpus has no dev split
+ *   tag_column: upos          # tagging: upos | xpos (see TagColumn)
  * </pre>
  *
  * @param corpus       manifest name, or {@code null} when {@code dir} is given (exactly one of the two is set)
@@ -33,6 +34,7 @@ import java.util.Objects;
  * @param limit        first N examples per split; 0 means all
  * @param devFraction  share of the training examples (a seeded random sample) held out as the dev split,
  *                     in [0, 0.5); 0 holds nothing out. Only for corpora without a dev file (IMDB).
+ * @param tagColumn    which tag set a tagging corpus is read with
  */
 public record DataConfig(
         String corpus,
@@ -45,12 +47,20 @@ public record DataConfig(
         int minFrequency,
         int maxLength,
         int limit,
-        double devFraction) {
+        double devFraction,
+        TagColumn tagColumn) {
 
     public DataConfig {
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(tagColumn, "tagColumn");
         Objects.requireNonNull(tokenizer, "tokenizer");
         splits = Map.copyOf(splits);
+    }
+
+    /** This config reading its split files from {@code folder} instead. */
+    public DataConfig withDir(String folder) {
+        return new DataConfig(null, folder, format, splits, tokenizer, lowercase, vocabSize, minFrequency, maxLength, limit,
+                devFraction, tagColumn);
     }
 
     /** The file name of a split, or {@code null} when the config does not name it. */

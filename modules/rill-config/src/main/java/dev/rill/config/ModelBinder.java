@@ -9,7 +9,8 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Binds the {@code model} section and its layers; see {@link ModelConfig} and {@link LayerConfig}. */
 final class ModelBinder {
 
-    static final List<String> KEYS = List.of("embedding", "layers", "pooling", "output_dropout", "weight_init");
+    static final List<String> KEYS = List.of("embedding", "layers", "pooling", "output_dropout", "weight_init", "char_cnn");
+    static final List<String> CHAR_CNN_KEYS = List.of("embedding", "filters", "width", "max_chars");
     static final List<String> LAYER_KEYS = List.of("cell", "units", "bidirectional", "dropout");
 
     static final int DEFAULT_UNITS = 128;
@@ -25,7 +26,26 @@ final class ModelBinder {
         Pooling pooling = model.choice("pooling", Pooling.LAST, Pooling.values(), Pooling::yamlName);
         double outputDropout = model.decimal("output_dropout", 0.0, DROPOUT);
         WeightInitKind weightInit = model.choice("weight_init", WeightInitKind.XAVIER, WeightInitKind.values(), WeightInitKind::yamlName);
-        return new ModelConfig(embedding, layers, pooling, outputDropout, weightInit);
+        return new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn(model.section("char_cnn")));
+    }
+
+    /** Absent (or null) means no character features; written as a mapping, every key has a default. */
+    private static CharCnnConfig charCnn(YamlSection chars) {
+        if (!chars.present()) {
+            return null;
+        }
+        chars.allowOnly(CHAR_CNN_KEYS);
+        int embedding = chars.integer("embedding", 32, Range.closed(1, 1024));
+        int filters = chars.integer("filters", 64, Range.closed(1, 4096));
+        int width = chars.integer("width", 3, Range.closed(1, 15));
+        if (width % 2 == 0) {
+            BindContext ctx = chars.context();
+            ctx.problems().add(ctx.locationOf(chars.pathOf("width")), "invalid-value",
+                    chars.pathOf("width") + " must be odd (the window is centred on each character), got " + width,
+                    "use " + (width + 1) + " or " + (width - 1));
+        }
+        int maxChars = chars.integer("max_chars", 20, Range.closed(1, 200));
+        return new CharCnnConfig(embedding, filters, width, maxChars);
     }
 
     private static List<LayerConfig> layers(YamlSection model, List<Node> items) {

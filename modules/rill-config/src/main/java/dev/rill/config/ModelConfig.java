@@ -15,6 +15,8 @@ import java.util.Objects;
  *   pooling: last       # last | mean | max (classification only; mean/max need tbptt: 0)
  *   output_dropout: 0.0 # dropout on the recurrent output before the softmax layer
  *   weight_init: xavier # xavier | relu | uniform | normal
+ *   char_cnn:           # tagging: a character CNN feature per word, beside its embedding (absent = off)
+ *     {embedding: 32, filters: 64, width: 3, max_chars: 20}
  * </pre>
  *
  * @param embedding     embedding size (&gt;= 1)
@@ -22,17 +24,29 @@ import java.util.Objects;
  * @param pooling       how a classifier reduces the sequence to one vector
  * @param outputDropout drop probability before the output layer, in [0, 1)
  * @param weightInit    weight initialisation scheme for every layer
+ * @param charCnn       character features per word, or {@code null} for word embeddings only
  */
 public record ModelConfig(
         int embedding,
         List<LayerConfig> layers,
         Pooling pooling,
         double outputDropout,
-        WeightInitKind weightInit) {
+        WeightInitKind weightInit,
+        CharCnnConfig charCnn) {
 
     public ModelConfig {
         layers = List.copyOf(layers);
         Objects.requireNonNull(pooling, "pooling");
         Objects.requireNonNull(weightInit, "weightInit");
+    }
+
+    /** Without character features. */
+    public ModelConfig(int embedding, List<LayerConfig> layers, Pooling pooling, double outputDropout, WeightInitKind weightInit) {
+        this(embedding, layers, pooling, outputDropout, weightInit, null);
+    }
+
+    /** Width of the vector per token that enters the first recurrent layer. */
+    public int inputWidth() {
+        return embedding + (charCnn == null ? 0 : charCnn.filters());
     }
 }

@@ -71,7 +71,7 @@ class ConfigLoaderTest {
 
         assertEquals(TaskType.CLASSIFICATION, config.task());
         assertEquals(new DataConfig(null, "data", DataFormat.LABEL_TEXT_TSV, Map.of("train", "a.tsv", "dev", "b.tsv"),
-                TokenizerKind.WHITESPACE, true, 5000, 2, 100, 1000, 0.0), config.data());
+                TokenizerKind.WHITESPACE, true, 5000, 2, 100, 1000, 0.0, TagColumn.UPOS), config.data());
         assertEquals(new ModelConfig(64, List.of(new LayerConfig(CellType.GRU, 32, true, 0.1), new LayerConfig(CellType.RNN, 16, false, 0.0)),
                 Pooling.MEAN, 0.2, WeightInitKind.RELU), config.model());
         assertEquals(new TrainingConfig(3, 16, new OptimizerConfig(OptimizerConfig.OptimizerType.NESTEROVS, 0.01, 0.5, 1e-4),
@@ -85,7 +85,7 @@ class ConfigLoaderTest {
         RillConfig config = parse(BASE);
 
         assertEquals(new DataConfig("sst2", null, DataFormat.LABEL_TEXT_TSV,
-                Map.of("train", "train.tsv", "dev", "dev.tsv", "test", "test.tsv"), TokenizerKind.CORENLP, false, 20000, 1, 0, 0, 0.0),
+                Map.of("train", "train.tsv", "dev", "dev.tsv", "test", "test.tsv"), TokenizerKind.CORENLP, false, 20000, 1, 0, 0, 0.0, TagColumn.UPOS),
                 config.data());
         assertEquals(new ModelConfig(128, List.of(new LayerConfig(CellType.LSTM, 128, false, 0.0)), Pooling.LAST, 0.0, WeightInitKind.XAVIER),
                 config.model());
@@ -117,6 +117,24 @@ class ConfigLoaderTest {
         assertEquals(2.0, config.training().gradientClip());
         assertEquals(0.0015, config.training().optimizer().learningRate());
         assertEquals(1_000_000_000_000L, config.training().seed());
+    }
+
+    @Test
+    void each_task_defaults_to_the_format_it_reads() throws Exception {
+        assertEquals(DataFormat.LABEL_TEXT_TSV, parse("task: classification\ndata: {corpus: a}\n").data().format());
+        assertEquals(DataFormat.CONLLU, parse("task: tagging\ndata: {corpus: a}\n").data().format());
+        assertEquals(DataFormat.PLAIN_TEXT, parse("task: language_model\ndata: {corpus: a}\n").data().format());
+        assertEquals(DataFormat.LABEL_TEXT_TSV, parse("task: conditioned_generation\ndata: {corpus: a}\n").data().format());
+    }
+
+    @Test
+    void tagger_keys_bind_with_defaults() throws Exception {
+        RillConfig config = parse("task: tagging\ndata: {corpus: a, format: form_tag_tsv, tag_column: xpos}\nmodel:\n  embedding: 50\n  char_cnn: {filters: 30}\n");
+        assertEquals(TagColumn.XPOS, config.data().tagColumn());
+        assertEquals(new CharCnnConfig(32, 30, 3, 20), config.model().charCnn());
+        assertEquals(80, config.model().inputWidth());
+        assertEquals(TagColumn.UPOS, parse("task: tagging\ndata: {corpus: a}\n").data().tagColumn());
+        assertEquals(null, parse("task: tagging\ndata: {corpus: a}\n").model().charCnn());
     }
 
     @Test

@@ -135,8 +135,6 @@ public final class TrainingRun {
             return c;
         }
         String abs = c.baseDir().resolve(d.dir()).normalize().toString();
-        DataConfig data = new DataConfig(d.corpus(), abs, d.format(), d.splits(), d.tokenizer(), d.lowercase(),
-                d.vocabSize(), d.minFrequency(), d.maxLength(), d.limit(), d.devFraction());
-        return new RillConfig(c.task(), data, c.model(), c.training(), c.output(), null);
+        return new RillConfig(c.task(), d.withDir(abs), c.model(), c.training(), c.output(), null);
     }
 }

@@ -6,6 +6,7 @@ import dev.rill.config.DataFormat;
 import dev.rill.config.OutputConfig;
 import dev.rill.config.Pooling;
 import dev.rill.config.RillConfig;
+import dev.rill.config.TagColumn;
 import dev.rill.config.TaskType;
 import dev.rill.config.TokenizerKind;
 import dev.rill.text.DataException;
@@ -32,7 +33,7 @@ class ModelBundleTest {
 
     static RillConfig config(CellType cell) {
         DataConfig data = new DataConfig("sst2", null, DataFormat.LABEL_TEXT_TSV,
-                Map.of("train", "train.tsv", "dev", "dev.tsv"), TokenizerKind.WHITESPACE, true, 100, 1, 0, 0, 0.0);
+                Map.of("train", "train.tsv", "dev", "dev.tsv"), TokenizerKind.WHITESPACE, true, 100, 1, 0, 0, 0.0, TagColumn.UPOS);
         return new RillConfig(TaskType.CLASSIFICATION, data, TestConfigs.model(cell, false, Pooling.LAST),
                 TestConfigs.training(0, 4, 1), new OutputConfig("runs/test"), null);
     }

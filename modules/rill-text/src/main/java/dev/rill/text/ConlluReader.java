@@ -1,5 +1,6 @@
 package dev.rill.text;
 
+import dev.rill.config.TagColumn;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,7 @@ public final class ConlluReader {
                 firstWord = line;
             }
             forms.add(nonEmpty(line, "FORM", fields[1]));
-            tags.add(nonEmpty(line, column.name(), fields[column.index()]));
+            tags.add(nonEmpty(line, column.name(), fields[column.conlluIndex()]));
         }
 
         private void checkSequence(long line, String id) {

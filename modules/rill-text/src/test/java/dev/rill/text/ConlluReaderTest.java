@@ -1,5 +1,6 @@
 package dev.rill.text;
 
+import dev.rill.config.TagColumn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
