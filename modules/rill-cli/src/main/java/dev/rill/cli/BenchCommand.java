@@ -1,7 +1,7 @@
 package dev.rill.cli;
 
 import dev.rill.config.RillConfig;
-import dev.rill.engine.ClassificationMetrics;
+import dev.rill.engine.TaskMetrics;
 import dev.rill.io.AtomicFiles;
 import dev.rill.layers.bench.GruLstmBench;
 import picocli.CommandLine.Command;
@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -20,7 +21,7 @@ import java.util.concurrent.Callable;
  * machine, date and command, so every reported figure can be reproduced.
  */
 @Command(name = "bench", description = "Benchmarks that print a table and write it under docs/benchmarks/.",
-        subcommands = {BenchCommand.Sentiment.class, BenchCommand.Layers.class})
+        subcommands = {BenchCommand.Sentiment.class, BenchCommand.Tagging.class, BenchCommand.Layers.class})
 final class BenchCommand implements Runnable {
 
     @ParentCommand
@@ -28,11 +29,36 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new UsageException("bench needs a subcommand: sentiment or layers");
+        throw new UsageException("bench needs a subcommand: sentiment, tagging or layers");
     }
 
     @Command(name = "sentiment", description = "Train sentiment configs; report test accuracy, training time and examples/s.")
-    static final class Sentiment implements Callable<Integer> {
+    static final class Sentiment extends AccuracyBench {
+        Sentiment() {
+            super("Sentiment benchmark", "docs/benchmarks/sentiment.md", "bench sentiment");
+        }
+    }
+
+    @Command(name = "tagging", description = "Train tagger configs; report test token accuracy (all and out-of-vocabulary),"
+            + " training time and tokens/s.")
+    static final class Tagging extends AccuracyBench {
+        Tagging() {
+            super("Tagging benchmark", "docs/benchmarks/tagging.md", "bench tagging");
+        }
+    }
+
+    /** Trains configs one after the other and tabulates dev/test accuracy and throughput. */
+    abstract static class AccuracyBench implements Callable<Integer> {
+
+        private final String title;
+        private final String defaultReport;
+        private final String subcommand;
+
+        AccuracyBench(String title, String defaultReport, String subcommand) {
+            this.title = title;
+            this.defaultReport = defaultReport;
+            this.subcommand = subcommand;
+        }
 
         @ParentCommand
         BenchCommand parent;
@@ -43,8 +69,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override applied to every config.")
         List<String> overrides = new ArrayList<>();
 
-        @Option(names = "--report", paramLabel = "FILE", description = "Markdown file to write (default: ${DEFAULT-VALUE}).",
-                defaultValue = "docs/benchmarks/sentiment.md")
+        @Option(names = "--report", paramLabel = "FILE", description = "Markdown file to write (default: docs/benchmarks/<subcommand>.md).")
         Path report;
 
         @Option(names = "--runs", paramLabel = "DIR", description = "Where run folders go (default: ${DEFAULT-VALUE}).", defaultValue = "runs/bench")
@@ -58,32 +83,44 @@ final class BenchCommand implements Runnable {
                 RillConfig cfg = Corpora.configLoader().load(configFile, overrides).config();
                 String name = configFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
                 var outcome = TrainCommand.run(main, cfg, runs.resolve(name));
-                ClassificationMetrics test = outcome.metrics().get("test");
-                ClassificationMetrics dev = outcome.metrics().get("dev");
+                Map<String, Object> test = metrics(outcome.metrics().get("test"));
+                Map<String, Object> dev = metrics(outcome.metrics().get("dev"));
                 var r = outcome.result();
-                rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %.0f | %.0f | %.0f |",
-                        name, cellsOf(cfg), pct(dev), pct(test), r.epochs().size(), r.trainSeconds(),
-                        r.examples() / r.trainSeconds(), r.tokens() / r.trainSeconds()));
+                rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d (best %d) | %.0f | %.0f | %.0f |",
+                        name, cellsOf(cfg), pct(dev, "accuracy"), pct(test, "accuracy"), pct(test, "oov_accuracy"),
+                        r.epochs().size(), r.bestEpoch(), r.trainSeconds(), r.examples() / r.trainSeconds(), r.tokens() / r.trainSeconds()));
             }
             String table = String.join("\n", List.of(
-                    "| config | layers | dev accuracy | test accuracy | epochs | train s | examples/s | tokens/s |",
-                    "|---|---|---|---|---|---|---|---|")) + "\n" + String.join("\n", rows) + "\n";
+                    "| config | model | dev accuracy | test accuracy | test OOV accuracy | epochs | train s | examples/s | tokens/s |",
+                    "|---|---|---|---|---|---|---|---|---|")) + "\n" + String.join("\n", rows) + "\n";
             main.out.print(table);
-            String command = "bin/rill bench sentiment " + String.join(" ", configs.stream().map(Path::toString).toList())
+            String command = "bin/rill " + subcommand + " " + String.join(" ", configs.stream().map(Path::toString).toList())
                     + overrides.stream().map(o -> " --set " + o).reduce("", String::concat);
-            AtomicFiles.writeString(report, "# Sentiment benchmark\n\n" + Machine.describe(command) + "\n" + table);
-            main.err.println("wrote " + report);
+            Path file = report != null ? report : Path.of(defaultReport);
+            AtomicFiles.writeString(file, "# " + title + "\n\n" + Machine.describe(command) + "\n" + table);
+            main.err.println("wrote " + file);
             return 0;
         }
 
-        private static String cellsOf(RillConfig cfg) {
-            return String.join(" + ", cfg.model().layers().stream()
-                    .map(l -> (l.bidirectional() ? "bi-" : "") + l.cell().yamlName() + " " + l.units()).toList())
-                    + ", pooling " + cfg.model().pooling().yamlName();
+        private static Map<String, Object> metrics(TaskMetrics m) {
+            return m == null ? Map.of() : m.toMap();
         }
 
-        private static String pct(ClassificationMetrics m) {
-            return m == null ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * m.accuracy());
+        private static String cellsOf(RillConfig cfg) {
+            var model = cfg.model();
+            String layers = String.join(" + ", model.layers().stream()
+                    .map(l -> (l.bidirectional() ? "bi-" : "") + l.cell().yamlName() + " " + l.units()).toList());
+            return switch (cfg.task()) {
+                case CLASSIFICATION -> layers + ", pooling " + model.pooling().yamlName();
+                case TAGGING -> "emb " + model.embedding() + (model.charCnn() == null ? "" : " + char-CNN " + model.charCnn().filters())
+                        + ", " + layers;
+                default -> layers;
+            };
+        }
+
+        /** A share as a percentage, or "-" when the metric is absent (no such split, or not defined for the task). */
+        private static String pct(Map<String, Object> m, String key) {
+            return m.get(key) instanceof Number n ? String.format(Locale.ROOT, "%.2f%%", 100 * n.doubleValue()) : "-";
         }
     }
 

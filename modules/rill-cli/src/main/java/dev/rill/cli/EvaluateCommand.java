@@ -1,9 +1,10 @@
 package dev.rill.cli;
 
-import dev.rill.engine.ClassificationMetrics;
 import dev.rill.engine.Json;
 import dev.rill.engine.ModelBundle;
+import dev.rill.engine.TaskMetrics;
 import dev.rill.engine.TrainedClassifier;
+import dev.rill.engine.TrainedTagger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,8 +32,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainedClassifier model = new TrainedClassifier(ModelBundle.read(bundle));
-        ClassificationMetrics m = model.evaluate(split, Corpora.store(null));
+        ModelBundle read = ModelBundle.read(bundle);
+        TaskMetrics m = switch (read.config().task()) {
+            case TAGGING -> new TrainedTagger(read).evaluate(split, Corpora.store(null));
+            default -> new TrainedClassifier(read).evaluate(split, Corpora.store(null));
+        };
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("split", split);

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param labels    class names, index order
  * @param confusion {@code confusion[gold][predicted]} counts
  */
-public record ClassificationMetrics(List<String> labels, long[][] confusion) {
+public record ClassificationMetrics(List<String> labels, long[][] confusion) implements TaskMetrics {
 
     /** Counts gold/predicted pairs. */
     public static ClassificationMetrics of(List<String> labels, int[] gold, int[] predicted) {
@@ -80,6 +80,7 @@ public record ClassificationMetrics(List<String> labels, long[][] confusion) {
     }
 
     /** A JSON-ready view: {@code accuracy}, {@code macro_f1}, {@code per_class}, {@code confusion}, {@code examples}. */
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("examples", total());
@@ -105,6 +106,7 @@ public record ClassificationMetrics(List<String> labels, long[][] confusion) {
     }
 
     /** A human-readable table: per-class scores, then the confusion matrix (rows gold, columns predicted). */
+    @Override
     public String format() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "accuracy %.4f  macro-F1 %.4f  (%d examples)%n", accuracy(), macroF1(), total()));

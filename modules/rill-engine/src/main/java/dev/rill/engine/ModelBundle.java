@@ -39,6 +39,7 @@ import java.util.zip.ZipOutputStream;
  *   <li>{@code network.zip}: the DL4J network ({@link ModelSerializer}, without updater state)</li>
  *   <li>{@code metrics.json}: dev/test metrics at the end of training</li>
  *   <li>{@code provenance.json}: versions, seed, threads, time</li>
+ *   <li>{@code chars.txt}: the character vocabulary, one character per line (only for taggers with {@code model.char_cnn})</li>
  * </ul>
  * It is written atomically (temporary file, then rename), so a crash never leaves a half bundle.
  *
@@ -48,6 +49,7 @@ import java.util.zip.ZipOutputStream;
  * @param network    the trained network
  * @param metrics    metrics by split name
  * @param provenance where the model came from
+ * @param characters character vocabulary, or {@code null} when the model reads no characters
  */
 public record ModelBundle(
         RillConfig config,
@@ -55,7 +57,8 @@ public record ModelBundle(
         List<String> labels,
         MultiLayerNetwork network,
         Map<String, Object> metrics,
-        Map<String, Object> provenance) {
+        Map<String, Object> provenance,
+        Vocabulary characters) {
 
     /** Bundle format version, bumped when the layout changes incompatibly. */
     public static final int FORMAT = 1;
@@ -66,16 +69,21 @@ public record ModelBundle(
         provenance = Map.copyOf(provenance);
     }
 
+    /** A bundle of a model that reads no characters. */
+    public ModelBundle(RillConfig config, Vocabulary vocabulary, List<String> labels, MultiLayerNetwork network,
+                       Map<String, Object> metrics, Map<String, Object> provenance) {
+        this(config, vocabulary, labels, network, metrics, provenance, null);
+    }
+
     /** Writes the bundle to {@code file} atomically. */
     public void write(Path file) throws IOException {
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             entry(zip, "config.yaml", ConfigWriter.toYaml(config).getBytes(StandardCharsets.UTF_8));
-            ByteArrayOutputStream vocab = new ByteArrayOutputStream();
-            try (Writer w = new OutputStreamWriter(vocab, StandardCharsets.UTF_8)) {
-                vocabulary.write(w);
+            entry(zip, "vocab.txt", bytes(vocabulary));
+            if (characters != null) {
+                entry(zip, "chars.txt", bytes(characters));
             }
-            entry(zip, "vocab.txt", vocab.toByteArray());
             entry(zip, "labels.txt", (String.join("\n", labels) + "\n").getBytes(StandardCharsets.UTF_8));
             ByteArrayOutputStream net = new ByteArrayOutputStream();
             ModelSerializer.writeModel(network, net, false);
@@ -86,6 +94,20 @@ public record ModelBundle(
             entry(zip, "provenance.json", Json.pretty(prov));
             zip.finish();
         });
+    }
+
+    private static byte[] bytes(Vocabulary vocabulary) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            vocabulary.write(w);
+        }
+        return out.toByteArray();
+    }
+
+    private static Vocabulary vocabulary(byte[] bytes) throws IOException {
+        try (InputStreamReader r = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+            return Vocabulary.read(r);
+        }
     }
 
     private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
@@ -121,16 +143,15 @@ public record ModelBundle(
         } catch (ConfigException e) {
             throw new DataException(file, 0, "bundle config does not load with this Rill version:\n" + e.getMessage());
         }
-        Vocabulary vocab;
-        try (InputStreamReader r = new InputStreamReader(new ByteArrayInputStream(entries.get("vocab.txt")), StandardCharsets.UTF_8)) {
-            vocab = Vocabulary.read(r);
-        }
+        Vocabulary vocab = vocabulary(entries.get("vocab.txt"));
+        Vocabulary chars = entries.containsKey("chars.txt") ? vocabulary(entries.get("chars.txt")) : null;
         List<String> labels = new ArrayList<>(new String(entries.get("labels.txt"), StandardCharsets.UTF_8).lines().toList());
         MultiLayerNetwork net;
         try (InputStream in = new ByteArrayInputStream(entries.get("network.zip"))) {
             net = ModelSerializer.restoreMultiLayerNetwork(in, false);
         }
-        return new ModelBundle(config, vocab, labels, net, json(entries.get("metrics.json")), json(entries.get("provenance.json")));
+        return new ModelBundle(config, vocab, labels, net, json(entries.get("metrics.json")), json(entries.get("provenance.json")),
+                chars);
     }
 
     private static Map<String, Object> json(byte[] bytes) throws IOException {

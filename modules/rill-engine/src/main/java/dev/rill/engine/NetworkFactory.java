@@ -56,25 +56,63 @@ public final class NetworkFactory {
      */
     public static MultiLayerNetwork classifier(ModelConfig model, TrainingConfig training, int vocabularySize, int classes) {
         NeuralNetConfiguration.ListBuilder list = base(model, training).list();
-        int index = 0;
-        list.layer(index++, new EmbeddingSequenceLayer.Builder()
+        list.layer(0, new EmbeddingSequenceLayer.Builder()
                 .nIn(vocabularySize).nOut(model.embedding())
                 .inferInputLength(true)
                 .outputDataFormat(RNNFormat.NCW)
                 .build());
-        int width = model.embedding();
-        for (LayerConfig layer : model.layers()) {
-            list.layer(index++, recurrent(layer, width));
-            width = layer.outputSize();
-        }
+        int index = recurrentStack(list, 1, model);
+        int width = model.layers().get(model.layers().size() - 1).outputSize();
         if (model.pooling() == Pooling.LAST) {
-            list.layer(index, withDropout(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT), model.outputDropout())
-                    .nIn(width).nOut(classes).activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).build());
+            list.layer(index, perStepSoftmax(model, width, classes));
         } else {
             list.layer(index++, new GlobalPoolingLayer.Builder(model.pooling() == Pooling.MEAN ? PoolingType.AVG : PoolingType.MAX).build());
             list.layer(index, withDropout(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT), model.outputDropout())
                     .nIn(width).nOut(classes).activation(Activation.SOFTMAX).build());
         }
+        return build(list, training);
+    }
+
+    /**
+     * A sequence tagger: {@code word ids [batch, 1, time] -> embedding [batch, emb, time] ->
+     * recurrent layers -> softmax over tags at every step}. Padding steps are masked out of the
+     * loss by the label mask (see {@link TaggingBatch}).
+     *
+     * @param features the word (and character) vocabularies
+     * @param tags     tag set size
+     */
+    public static MultiLayerNetwork tagger(ModelConfig model, TrainingConfig training, WordFeatures features, int tags) {
+        if (model.charCnn() != null) {
+            throw new IllegalArgumentException("model.char_cnn is not wired into this build yet");
+        }
+        NeuralNetConfiguration.ListBuilder list = base(model, training).list();
+        list.layer(0, new EmbeddingSequenceLayer.Builder()
+                .nIn(features.words().size()).nOut(model.embedding())
+                .inferInputLength(true)
+                .outputDataFormat(RNNFormat.NCW)
+                .build());
+        int index = recurrentStack(list, 1, model);
+        int width = model.layers().get(model.layers().size() - 1).outputSize();
+        list.layer(index, perStepSoftmax(model, width, tags));
+        return build(list, training);
+    }
+
+    /** Adds the configured recurrent layers from {@code index} on; returns the next free index. */
+    private static int recurrentStack(NeuralNetConfiguration.ListBuilder list, int index, ModelConfig model) {
+        int width = model.inputWidth();
+        for (LayerConfig layer : model.layers()) {
+            list.layer(index++, recurrent(layer, width));
+            width = layer.outputSize();
+        }
+        return index;
+    }
+
+    private static Layer perStepSoftmax(ModelConfig model, int width, int classes) {
+        return withDropout(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT), model.outputDropout())
+                .nIn(width).nOut(classes).activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).build();
+    }
+
+    private static MultiLayerNetwork build(NeuralNetConfiguration.ListBuilder list, TrainingConfig training) {
         if (training.truncatedBptt()) {
             list.backpropType(BackpropType.TruncatedBPTT)
                     .tBPTTForwardLength(training.tbptt())

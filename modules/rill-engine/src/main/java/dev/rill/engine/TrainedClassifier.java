@@ -1,7 +1,10 @@
 package dev.rill.engine;
 
+import dev.rill.config.TaskType;
 import dev.rill.corpus.CorpusStore;
+import dev.rill.text.DataException;
 import dev.rill.text.Example;
+import dev.rill.text.LabeledText;
 import dev.rill.text.LabelSet;
 import dev.rill.text.TextPipeline;
 
@@ -20,7 +23,12 @@ public final class TrainedClassifier {
     private final TextPipeline pipeline;
     private final Classifier classifier;
 
+    /** @throws DataException when the bundle holds another task's model */
     public TrainedClassifier(ModelBundle bundle) {
+        if (bundle.config().task() != TaskType.CLASSIFICATION) {
+            throw new DataException("this bundle holds a " + bundle.config().task().yamlName()
+                    + " model, not a classifier" + (bundle.config().task() == TaskType.TAGGING ? "; tag text with `rill tag`" : ""));
+        }
         this.bundle = bundle;
         this.pipeline = TextPipeline.of(bundle.config().data());
         this.classifier = new Classifier(bundle.network(), bundle.config().model().pooling());
@@ -56,7 +64,7 @@ public final class TrainedClassifier {
 
     /** Scores the model on one of its config's splits (fetching the corpus if needed). */
     public ClassificationMetrics evaluate(String split, CorpusStore store) {
-        ClassificationSplits.Rows rows = new ClassificationSplits(bundle.config(), store).require(split);
+        DataSplits.Rows<LabeledText> rows = DataSplits.labelled(bundle.config(), store).require(split);
         ClassificationData data = ClassificationData.encode(rows.rows(), rows.file(), pipeline,
                 bundle.vocabulary(), new LabelSet(bundle.labels()));
         return ClassifierEvaluator.evaluate(classifier, data, bundle.labels(), BATCH);

@@ -1,16 +1,10 @@
 package dev.rill.engine;
 
 import dev.rill.config.DataConfig;
-import dev.rill.config.DataFormat;
 import dev.rill.config.RillConfig;
-import dev.rill.config.TaskType;
 import dev.rill.corpus.CorpusStore;
 import dev.rill.io.AtomicFiles;
 import dev.rill.text.DataException;
-import dev.rill.text.LabelSet;
-import dev.rill.text.LabeledText;
-import dev.rill.text.TextPipeline;
-import dev.rill.text.Vocabulary;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -18,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -53,69 +46,40 @@ public final class TrainingRun {
      * @param metrics metrics by split ({@code dev}, {@code test})
      * @param result  per-epoch training figures
      */
-    public record Outcome(Path bundle, Map<String, ClassificationMetrics> metrics, ClassifierTrainer.Result result) {
+    public record Outcome(Path bundle, Map<String, TaskMetrics> metrics, EpochTrainer.Result result) {
     }
 
     /** Runs training and writes {@code outDir/model.rill} and {@code outDir/metrics.json}. */
     public Outcome run(RillConfig config, Path outDir) throws IOException {
-        if (config.task() != TaskType.CLASSIFICATION) {
-            throw new DataException("task '" + config.task().yamlName() + "' is not available yet; this version trains task: classification");
-        }
-        DataConfig data = config.data();
-        if (data.format() != DataFormat.LABEL_TEXT_TSV) {
-            throw new DataException("task classification reads data.format: label_text_tsv (label<TAB>text lines), not "
-                    + data.format().yamlName() + "; set data.format: label_text_tsv");
-        }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        ClassificationSplits splits = new ClassificationSplits(config, store);
-        ClassificationSplits.Rows trainSplit = splits.require("train");
-        Path trainFile = trainSplit.file();
-        List<LabeledText> trainRows = trainSplit.rows();
-        TextPipeline pipeline = TextPipeline.of(data);
         long t0 = System.nanoTime();
-        Vocabulary vocab = Vocabulary.build(pipeline.count(trainRows.stream().map(LabeledText::text).toList()),
-                data.vocabSize(), data.minFrequency());
-        LabelSet labels = LabelSet.of(trainRows, trainFile);
-        ClassificationData train = ClassificationData.encode(trainRows, trainFile, pipeline, vocab, labels);
-        Map<String, ClassificationData> eval = new LinkedHashMap<>();
-        for (String split : List.of("dev", "test")) {
-            splits.split(split).ifPresent(r ->
-                    eval.put(split, ClassificationData.encode(r.rows(), r.file(), pipeline, vocab, labels)));
-        }
-        log.printf(Locale.ROOT, "data: %d train examples (%d tokens), vocabulary %d, labels %s, %s; prepared in %.1f s%n",
-                train.size(), train.tokens(), vocab.size(), labels.labels(), splitSizes(eval), (System.nanoTime() - t0) / 1e9);
+        TaskAdapter task = switch (config.task()) {
+            case CLASSIFICATION -> ClassificationAdapter.prepare(config, store);
+            case TAGGING -> TaggingAdapter.prepare(config, store);
+            default -> throw new DataException("task '" + config.task().yamlName()
+                    + "' is not available yet; this version trains task: classification and task: tagging");
+        };
+        log.printf(Locale.ROOT, "data: %s; prepared in %.1f s%n", task.describe(), (System.nanoTime() - t0) / 1e9);
+        log.printf(Locale.ROOT, "network: %d parameters%n", task.network().numParams());
 
-        Classifier classifier = new Classifier(
-                NetworkFactory.classifier(config.model(), config.training(), vocab.size(), labels.size()),
-                config.model().pooling());
-        log.printf(Locale.ROOT, "network: %d parameters%n", classifier.network().numParams());
-        ClassifierTrainer.Result result = new ClassifierTrainer(config.training(), labels.labels(), progress)
-                .train(classifier, train, eval.get("dev"));
-        for (ClassifierTrainer.Epoch e : result.epochs()) {
-            log.printf(Locale.ROOT, "epoch %d: train loss %.4f, dev accuracy %.4f, %.1f s (%.0f ex/s)%n",
-                    e.epoch(), e.trainLoss(), e.devAccuracy(), e.seconds(), e.examples() / e.seconds());
+        EpochTrainer.Result result = new EpochTrainer(config.training(), progress).train(task);
+        for (EpochTrainer.Epoch e : result.epochs()) {
+            log.printf(Locale.ROOT, "epoch %d: train loss %.4f, dev %s %.4f, %.1f s (%.0f tokens/s)%n",
+                    e.epoch(), e.trainLoss(), task.devMetric(), e.devScore(), e.seconds(), e.tokens() / e.seconds());
         }
         log.printf(Locale.ROOT, "selected epoch %d%n", result.bestEpoch());
 
-        Map<String, ClassificationMetrics> metrics = new LinkedHashMap<>();
-        eval.forEach((split, d) -> metrics.put(split, ClassifierEvaluator.evaluate(classifier, d, labels.labels(), config.training().batchSize())));
+        Map<String, TaskMetrics> metrics = task.evaluate();
         metrics.forEach((split, m) -> log.printf(Locale.ROOT, "%s: %s", split, m.format()));
 
         Map<String, Object> metricsJson = metricsJson(metrics, result);
         Path bundle = outDir.resolve(BUNDLE);
-        new ModelBundle(withAbsoluteDataDir(config), vocab, labels.labels(), classifier.network(), metricsJson,
-                Provenance.collect(config)).write(bundle);
+        task.bundle(withAbsoluteDataDir(config), metricsJson, Provenance.collect(config)).write(bundle);
         AtomicFiles.write(outDir.resolve("metrics.json"), out -> out.write(Json.pretty(metricsJson)));
         return new Outcome(bundle, metrics, result);
     }
 
-    private static String splitSizes(Map<String, ClassificationData> eval) {
-        StringBuilder b = new StringBuilder();
-        eval.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v.size()));
-        return b.length() == 0 ? "no dev/test splits" : b.toString();
-    }
-
-    private static Map<String, Object> metricsJson(Map<String, ClassificationMetrics> metrics, ClassifierTrainer.Result result) {
+    private static Map<String, Object> metricsJson(Map<String, TaskMetrics> metrics, EpochTrainer.Result result) {
         Map<String, Object> m = new LinkedHashMap<>();
         metrics.forEach((split, v) -> m.put(split, v.toMap()));
         Map<String, Object> training = new LinkedHashMap<>();

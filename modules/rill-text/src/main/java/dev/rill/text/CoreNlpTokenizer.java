@@ -3,6 +3,7 @@ package dev.rill.text;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.process.PTBTokenizer;
 import edu.stanford.nlp.process.TokenizerFactory;
+import edu.stanford.nlp.process.WordToSentenceProcessor;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -30,6 +31,30 @@ public final class CoreNlpTokenizer implements Tokenizer {
         var tokenizer = factory.getTokenizer(new StringReader(text));
         while (tokenizer.hasNext()) {
             out.add(tokenizer.next().word());
+        }
+        return out;
+    }
+
+    /**
+     * A sentence of a text.
+     *
+     * @param tokens its tokens
+     * @param text   the text it was cut from, as written
+     */
+    public record Sentence(List<String> tokens, String text) {
+    }
+
+    /** Tokenizes a text and splits it into sentences (CoreNLP's rule-based sentence splitter). */
+    public List<Sentence> sentences(String text) {
+        List<CoreLabel> tokens = new ArrayList<>();
+        var tokenizer = factory.getTokenizer(new StringReader(text));
+        while (tokenizer.hasNext()) {
+            tokens.add(tokenizer.next());
+        }
+        List<Sentence> out = new ArrayList<>();
+        for (List<CoreLabel> sentence : new WordToSentenceProcessor<CoreLabel>().process(tokens)) {
+            String written = text.substring(sentence.get(0).beginPosition(), sentence.get(sentence.size() - 1).endPosition());
+            out.add(new Sentence(sentence.stream().map(CoreLabel::word).toList(), written));
         }
         return out;
     }

@@ -60,4 +60,16 @@ class TokenizerTest {
         assertEquals(1, p.encode("   ", Vocabulary.of(List.of("x"))).length);
         assertEquals(Vocabulary.UNK_ID, p.encode("   ", Vocabulary.of(List.of("x")))[0]);
     }
+
+    @Test
+    void sentences_are_split_and_keep_their_written_text() {
+        List<CoreNlpTokenizer.Sentence> s = new CoreNlpTokenizer().sentences("I don't know.  Dr. Smith went (home)!\nOK");
+        assertEquals(3, s.size(), s::toString);
+        assertEquals(List.of("I", "do", "n't", "know", "."), s.get(0).tokens());
+        assertEquals("I don't know.", s.get(0).text());
+        assertEquals(List.of("Dr.", "Smith", "went", "(", "home", ")", "!"), s.get(1).tokens());
+        assertEquals("Dr. Smith went (home)!", s.get(1).text());
+        assertEquals(List.of("OK"), s.get(2).tokens());
+        assertEquals(List.of(), new CoreNlpTokenizer().sentences("   "));
+    }
 }

@@ -1,0 +1,44 @@
+package dev.rill.engine;
+
+import dev.rill.config.RillConfig;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.Map;
+
+/**
+ * One task's data and network, prepared from a config: how its examples become DL4J minibatches,
+ * how it is scored, and what goes into its bundle. {@link EpochTrainer} and {@link TrainingRun}
+ * drive any task through this interface; only the adapters know the tensors' shapes.
+ */
+public interface TaskAdapter {
+
+    MultiLayerNetwork network();
+
+    /** One line about the prepared data, for the log. */
+    String describe();
+
+    /** Length in tokens of each training example, for length-bucketed batching. */
+    int[] trainLengths();
+
+    /** The DL4J minibatch of the given training examples (indexes into {@link #trainLengths()}). */
+    DataSet trainBatch(int[] examples);
+
+    /** Tokens in one pass over the training examples. */
+    long trainTokens();
+
+    /** Whether there is dev data to score. */
+    boolean hasDev();
+
+    /** Name of the dev score in logs, e.g. {@code accuracy}. */
+    String devMetric();
+
+    /** The dev score of the network as it is now; higher is better. */
+    double devScore();
+
+    /** Scores of the network as it is now on each evaluation split the config names ({@code dev}, {@code test}). */
+    Map<String, TaskMetrics> evaluate();
+
+    /** The trained model as a bundle. */
+    ModelBundle bundle(RillConfig config, Map<String, Object> metrics, Map<String, Object> provenance);
+}
