@@ -3,6 +3,7 @@ package dev.rill.engine;
 import dev.rill.config.RillConfig;
 import dev.rill.corpus.CorpusStore;
 import dev.rill.text.LabelSet;
+import dev.rill.text.LengthBuckets;
 import dev.rill.text.LabeledText;
 import dev.rill.text.TextPipeline;
 import dev.rill.text.Vocabulary;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 
 /** Many-to-one: a label per text, read from {@code label<TAB>text} splits. */
 public final class ClassificationAdapter implements TaskAdapter {
@@ -67,13 +69,15 @@ public final class ClassificationAdapter implements TaskAdapter {
     }
 
     @Override
-    public int[] trainLengths() {
-        return train.lengths();
+    public int trainExamples() {
+        return train.size();
     }
 
+    /** Shuffled pools sorted by length, so a minibatch holds similar lengths and little padding. */
     @Override
-    public DataSet trainBatch(int[] examples) {
-        return ClassificationBatch.dataSet(train.examples(), examples, labels.size(), classifier.pooling());
+    public Iterable<DataSet> trainBatches(Random rng) {
+        List<int[]> batches = LengthBuckets.shuffled(train.lengths(), batchSize, rng);
+        return () -> batches.stream().map(rows -> ClassificationBatch.dataSet(train.examples(), rows, labels.size(), classifier.pooling())).iterator();
     }
 
     @Override

@@ -1,16 +1,16 @@
 package dev.rill.engine;
 
 import dev.rill.config.TrainingConfig;
-import dev.rill.text.LengthBuckets;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Trains a task's network epoch by epoch on length-bucketed minibatches and keeps the weights of
+ * Trains a task's network epoch by epoch on the minibatches its adapter makes and keeps the weights of
  * the epoch with the best dev score (model selection on dev; test is never looked at here).
  */
 public final class EpochTrainer {
@@ -60,7 +60,7 @@ public final class EpochTrainer {
     public Result train(TaskAdapter task) {
         MultiLayerNetwork net = task.network();
         Random rng = new Random(training.seed());
-        int[] lengths = task.trainLengths();
+        int examples = task.trainExamples();
         List<Epoch> epochs = new ArrayList<>();
         INDArray best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -69,14 +69,14 @@ public final class EpochTrainer {
             long start = System.nanoTime();
             double lossSum = 0;
             int batches = 0;
-            progress.startEpoch(e, training.epochs(), lengths.length);
+            progress.startEpoch(e, training.epochs(), examples);
             try (progress) {
-                for (int[] batch : LengthBuckets.shuffled(lengths, training.batchSize(), rng)) {
-                    net.fit(task.trainBatch(batch));
+                for (DataSet batch : task.trainBatches(rng)) {
+                    net.fit(batch);
                     double loss = net.score();
                     lossSum += loss;
                     batches++;
-                    progress.step(batch.length, loss);
+                    progress.step((int) batch.getFeatures().size(0), loss);
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -89,7 +89,7 @@ public final class EpochTrainer {
                     best = net.params().dup();
                 }
             }
-            epochs.add(new Epoch(e, lossSum / Math.max(1, batches), devScore, seconds, lengths.length, task.trainTokens()));
+            epochs.add(new Epoch(e, lossSum / Math.max(1, batches), devScore, seconds, examples, task.trainTokens()));
         }
         if (best != null) {
             net.setParams(best);

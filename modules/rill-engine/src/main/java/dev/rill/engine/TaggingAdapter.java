@@ -3,6 +3,7 @@ package dev.rill.engine;
 import dev.rill.config.RillConfig;
 import dev.rill.corpus.CorpusStore;
 import dev.rill.text.LabelSet;
+import dev.rill.text.LengthBuckets;
 import dev.rill.text.TaggedSentence;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 
 /** Many-to-many, aligned: a tag per token, read from CoNLL-U or {@code FORM<TAB>TAG} splits. */
 public final class TaggingAdapter implements TaskAdapter {
@@ -62,13 +64,15 @@ public final class TaggingAdapter implements TaskAdapter {
     }
 
     @Override
-    public int[] trainLengths() {
-        return train.lengths();
+    public int trainExamples() {
+        return train.size();
     }
 
+    /** Shuffled pools sorted by length, so a minibatch holds similar lengths and little padding. */
     @Override
-    public DataSet trainBatch(int[] examples) {
-        return TaggingBatch.dataSet(train.inputs(), train.tags(), examples, features.channels(), tags.size());
+    public Iterable<DataSet> trainBatches(Random rng) {
+        List<int[]> batches = LengthBuckets.shuffled(train.lengths(), batchSize, rng);
+        return () -> batches.stream().map(rows -> TaggingBatch.dataSet(train.inputs(), train.tags(), rows, features.channels(), tags.size())).iterator();
     }
 
     @Override

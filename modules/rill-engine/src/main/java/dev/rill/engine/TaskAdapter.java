@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.Map;
+import java.util.Random;
 
 /**
  * One task's data and network, prepared from a config: how its examples become DL4J minibatches,
@@ -18,11 +19,15 @@ public interface TaskAdapter {
     /** One line about the prepared data, for the log. */
     String describe();
 
-    /** Length in tokens of each training example, for length-bucketed batching. */
-    int[] trainLengths();
+    /** Training examples (sentences, texts, stream rows) in one epoch, for progress display. */
+    int trainExamples();
 
-    /** The DL4J minibatch of the given training examples (indexes into {@link #trainLengths()}). */
-    DataSet trainBatch(int[] examples);
+    /**
+     * The minibatches of one training epoch, built lazily (one minibatch's tensors at a time).
+     *
+     * @param rng the trainer's seeded generator; its state carries over from epoch to epoch
+     */
+    Iterable<DataSet> trainBatches(Random rng);
 
     /** Tokens in one pass over the training examples. */
     long trainTokens();
