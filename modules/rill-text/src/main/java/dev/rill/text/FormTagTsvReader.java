@@ -9,11 +9,16 @@ import java.util.List;
  * sentence. The UD English EWT {@code en_ewt-*.pos.tsv} files have three columns, FORM UPOS XPOS,
  * so tag column 1 is UPOS and 2 is XPOS.
  *
+ * <p>BIO/IOBES entity files in this layout work as they are ({@code EU<TAB>B-ORG}); their
+ * {@code -DOCSTART-} document-boundary lines are skipped.
+ *
  * <p>Columns after the chosen tag column are ignored, so one file serves every tag set it holds.
  * Fields are not trimmed: the forms contain no spaces, and a stray space is better kept visible
  * than silently altered.
  */
 public final class FormTagTsvReader {
+
+    private static final String DOCSTART = "-DOCSTART-";
 
     private FormTagTsvReader() {
     }
@@ -42,6 +47,9 @@ public final class FormTagTsvReader {
                 if (raw.isBlank()) {
                     first = flush(out, forms, tags, first);
                     continue;
+                }
+                if (raw.startsWith(DOCSTART)) {
+                    continue; // a document boundary in CoNLL-2003-style entity files, not a word
                 }
                 String[] fields = raw.split("\t", -1);
                 check(file, lines.line(), fields, tagColumn);

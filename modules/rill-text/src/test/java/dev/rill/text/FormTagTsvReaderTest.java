@@ -39,6 +39,17 @@ class FormTagTsvReaderTest {
     }
 
     @Test
+    void bio_entity_files_read_as_they_are_and_docstart_lines_are_skipped() throws IOException {
+        Path f = file("-DOCSTART-\tO\n\nEU\tB-ORG\nrejects\tO\nGerman\tB-MISC\n\n-DOCSTART-\tO\n\nPeter\tB-PER\nBlackburn\tI-PER\n");
+        List<TaggedSentence> s = FormTagTsvReader.read(f, 1, 0);
+        assertEquals(2, s.size());
+        assertEquals(List.of("EU", "rejects", "German"), s.get(0).forms());
+        assertEquals(List.of("B-ORG", "O", "B-MISC"), s.get(0).tags());
+        assertEquals(List.of("B-PER", "I-PER"), s.get(1).tags());
+        assertEquals(9, s.get(1).line());
+    }
+
+    @Test
     void limit_keeps_the_first_sentences() throws IOException {
         assertEquals(1, FormTagTsvReader.read(file(THREE_COLUMNS), 1, 1).size());
     }
