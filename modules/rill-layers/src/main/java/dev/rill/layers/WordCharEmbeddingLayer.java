@@ -41,15 +41,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * gets no gradient. The mask [minibatch, T] is passed on unchanged to the next layer.
  *
  * <h2>Implementation</h2>
- * The ids are read once into Java arrays, from which Java builds index plans: one row per real character of every
- * kept step, and for each row the character id at each of its width window offsets (id 0 with weight 0 outside the
- * word). ND4J then gathers all windows with one {@code pullRows} into an im2col matrix [rows, width * charDim],
- * multiplies it by K with one gemm, and applies the activation; the max over each word's rows, which needs the
- * per-word row ranges, is a Java loop that also records the winning row of every filter. Backward sends each
- * feature gradient to its winning row, then uses two gemms (kernel gradient and window gradient) and scatter-adds
- * the window and word gradients into the embedding tables; a word or character used several times accumulates all
- * its contributions. The forward pass is recomputed in backprop, so nothing is kept between calls. The gradient
- * sent to the input is zero: the input holds ids. No dropout is applied (the configuration rejects it).
+ * The ids are read once into Java arrays, from which Java builds an index plan: one row per real character of every
+ * kept step, and for each row the character id at each of its width window offsets (0 outside the word, as real
+ * characters are never 0). Gathers and scatters over the small character table are Java loops on that plan: im2col
+ * copies embedding rows into a matrix [rows, width * charDim], which one gemm multiplies by K; the max over each
+ * word's rows, which needs the per-word row ranges, is a Java loop that also records the winning row of every
+ * filter. Backward sends each feature gradient to its winning row, uses two gemms (kernel gradient and window
+ * gradient), and adds the window gradients back onto the character rows they came from. The word table can be
+ * large, so its rows are gathered with ND4J's {@code pullRows} and its gradient scatter-added with
+ * {@code scatterUpdate}; a word or character used several times accumulates all its contributions. Values cross
+ * between Java and ND4J in bulk, never per element or per word. The forward pass is recomputed in backprop, so
+ * nothing is kept between calls. The gradient sent to the input is zero: the input holds ids. No dropout is applied
+ * (the configuration rejects it).
  *
  * <p>The class name is written into saved models: never rename or move it.
  */
@@ -92,7 +95,6 @@ public class WordCharEmbeddingLayer extends BaseLayer<WordCharEmbeddingConfig> {
         int[] rowStart;       // [slots + 1]  slot s owns rows rowStart[s] .. rowStart[s+1]-1, one per character
         int rows;             // characters of all kept steps
         int[] windowIds;      // [rows * width]  character id at (row, window offset); 0 outside the word
-        double[] inside;      // [rows * width]  1 where (row, window offset) is inside the word, else 0
     }
 
     /** Arrays of one forward pass that backprop needs. */
@@ -146,17 +148,20 @@ public class WordCharEmbeddingLayer extends BaseLayer<WordCharEmbeddingConfig> {
         }
 
         ArrayType work = forBackprop ? ArrayType.BP_WORKING_MEM : ArrayType.FF_WORKING_MEM;
-        INDArray charTable = getParamWithNoise(WordCharEmbeddingParamInitializer.CHAR_EMBEDDING_KEY, training, mgr);
+        double[] charTable = toJava(getParamWithNoise(WordCharEmbeddingParamInitializer.CHAR_EMBEDDING_KEY, training,
+                mgr));                                                                     // [nChars * charDim]
         INDArray kernel = getParamWithNoise(WordCharEmbeddingParamInitializer.KERNEL_KEY, training, mgr);
         INDArray bias = getParamWithNoise(WordCharEmbeddingParamInitializer.BIAS_KEY, training, mgr);
-        int width = c.getWidth();
         int charDim = c.getCharDim();
 
-        // im2col by one gather; window slots outside the word gathered row 0 and are zeroed, so they add nothing.
-        INDArray gathered = mgr.createUninitialized(work, dataType, new long[] {(long) w.rows * width, charDim}, 'c');
-        Nd4j.pullRows(charTable, gathered, 1, w.windowIds);                              // [rows * width, charDim]
-        gathered.muliColumnVector(fromJava(w.inside, w.inside.length, 1));
-        fp.windows = gathered.reshape('c', w.rows, (long) width * charDim);               // [rows, width * charDim]
+        // im2col: window slot i = row * width + offset holds embedding row windowIds[i]; slots outside stay zero.
+        double[] windows = new double[w.windowIds.length * charDim];                      // [rows * width * charDim]
+        for (int i = 0; i < w.windowIds.length; i++) {
+            if (w.windowIds[i] != 0) {
+                System.arraycopy(charTable, w.windowIds[i] * charDim, windows, i * charDim, charDim);
+            }
+        }
+        fp.windows = fromJava(windows, w.rows, (long) c.getWidth() * charDim);            // [rows, width * charDim]
 
         INDArray pre = mgr.createUninitialized(work, dataType, new long[] {w.rows, filters}, 'c');   // [rows, filters]
         Nd4j.gemm(fp.windows, kernel, pre, false, false, 1.0, 0.0);
@@ -207,7 +212,7 @@ public class WordCharEmbeddingLayer extends BaseLayer<WordCharEmbeddingConfig> {
         w.wordIds = new int[w.slots];
         w.keep = new double[w.slots];
         w.rowStart = new int[w.slots + 1];
-        int[] chars = new int[w.slots * maxChars];   // kept slots' characters, left-aligned
+        int[] chars = new int[w.slots * maxChars];   // [slots * maxChars] each slot's real characters, left-aligned
         int[] lengths = new int[w.slots];
         for (int s = 0; s < w.slots; s++) {
             int base = s * channels;
@@ -233,7 +238,6 @@ public class WordCharEmbeddingLayer extends BaseLayer<WordCharEmbeddingConfig> {
         w.rows = w.rowStart[w.slots];
 
         w.windowIds = new int[w.rows * width];
-        w.inside = new double[w.rows * width];
         for (int s = 0; s < w.slots; s++) {
             for (int p = 0; p < lengths[s]; p++) {
                 int r = w.rowStart[s] + p;
@@ -241,7 +245,6 @@ public class WordCharEmbeddingLayer extends BaseLayer<WordCharEmbeddingConfig> {
                     int q = p + j - half;
                     if (q >= 0 && q < lengths[s]) {
                         w.windowIds[r * width + j] = chars[s * maxChars + q];
-                        w.inside[r * width + j] = 1.0;
                     }
                 }
             }
@@ -301,9 +304,20 @@ public class WordCharEmbeddingLayer extends BaseLayer<WordCharEmbeddingConfig> {
             INDArray dWindows = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                     fp.windows.shape(), 'c');                                                      // [rows, width*charDim]
             Nd4j.gemm(dPre, kernel, dWindows, false, true, 1.0, 0.0);
-            INDArray dGathered = dWindows.reshape('c', w.windowIds.length, c.getCharDim());       // [rows*width, charDim]
-            dGathered.muliColumnVector(fromJava(w.inside, w.inside.length, 1));
-            Nd4j.scatterUpdate(ScatterUpdate.UpdateOp.ADD, charGrad, Nd4j.createFromArray(w.windowIds), dGathered, 1);
+
+            // Reverse of im2col: each window slot inside a word adds its gradient to the row it was copied from.
+            int charDim = c.getCharDim();
+            double[] dWin = toJava(dWindows);                                                    // [rows * width * charDim]
+            double[] dChars = new double[c.getNChars() * charDim];                               // [nChars * charDim]
+            for (int i = 0; i < w.windowIds.length; i++) {
+                int row = w.windowIds[i] * charDim;
+                if (row != 0) {
+                    for (int d = 0; d < charDim; d++) {
+                        dChars[row + d] += dWin[i * charDim + d];
+                    }
+                }
+            }
+            charGrad.assign(fromJava(dChars, c.getNChars(), charDim));
         }
 
         weightNoiseParams.clear();
@@ -317,13 +331,21 @@ public class WordCharEmbeddingLayer extends BaseLayer<WordCharEmbeddingConfig> {
         return new Pair<>(grad, epsOut);
     }
 
-    /** A copy of any array's values in 'c' order, as Java doubles. */
+    /**
+     * A copy of any array's values in 'c' order, as Java doubles. One native copy (cast and layout) and one bulk
+     * NIO read: ND4J's per-element accessors cost far more than the arithmetic done on these values.
+     */
     private static double[] toJava(INDArray a) {
-        return a.dup('c').reshape(a.length()).toDoubleVector();
+        INDArray c = Nd4j.createUninitialized(DataType.DOUBLE, a.shape(), 'c').assign(a);
+        double[] values = new double[(int) c.length()];
+        c.data().asNioDouble().get(values);
+        return values;
     }
 
-    /** Java values as an array of the network's data type and the given shape, 'c' order. */
+    /** Java values as an array of the network's data type and the given shape, 'c' order; bulk copies only. */
     private INDArray fromJava(double[] values, long... shape) {
-        return Nd4j.createFromArray(values).reshape('c', shape).castTo(dataType);
+        INDArray d = Nd4j.createUninitialized(DataType.DOUBLE, shape, 'c');
+        d.data().asNioDouble().put(values);
+        return d.castTo(dataType);
     }
 }

@@ -133,6 +133,28 @@ class WordCharEmbeddingBehaviourTest {
     }
 
     @Test
+    void a_batch_without_any_character_gives_zero_char_features_and_gradients() {
+        // As a TBPTT segment that holds only padding, or only words without characters, would.
+        MultiLayerNetwork net = net(7);
+        net.initGradientsView();
+        Layer layer = net.getLayer(0);
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        layer.setInput(WordCharTestSupport.pack(new Step[][] {{new Step(3), PAD}, {PAD, PAD}}, MAX_CHARS,
+                DataType.DOUBLE), mgr);
+        INDArray out = layer.activate(false, mgr);   // [2, 7, 2]
+        assertEquals(0.0, out.get(all(), interval(3, 7), all()).amaxNumber().doubleValue(), 0.0);
+        assertTrue(column(out, 0, 0).amaxNumber().doubleValue() > 0, "the word embedding is still there");
+
+        Gradient g = layer.backpropGradient(Nd4j.rand(DataType.DOUBLE, 2, 7, 2), mgr).getFirst();
+        for (String key : new String[] {WordCharEmbeddingParamInitializer.CHAR_EMBEDDING_KEY,
+                WordCharEmbeddingParamInitializer.KERNEL_KEY, WordCharEmbeddingParamInitializer.BIAS_KEY}) {
+            assertEquals(0.0, g.getGradientFor(key).amaxNumber().doubleValue(), 0.0, key);
+        }
+        assertTrue(g.getGradientFor(WordCharEmbeddingParamInitializer.WORD_EMBEDDING_KEY).getRow(3)
+                .amaxNumber().doubleValue() > 0);
+    }
+
+    @Test
     void invalid_ids_and_shapes_are_rejected_with_their_position() {
         Layer layer = net(5).getLayer(0);
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
