@@ -129,6 +129,12 @@ public class WordCharEmbeddingConfig extends FeedForwardLayer {
             throw new DL4JInvalidConfigException(name() + ": nWords and nChars must be <= " + MAX_ID_COUNT
                     + " (ids are passed as floats, exact only up to 2^24), got nWords=" + nWords + " nChars=" + nChars);
         }
+        // The builder derives them; a JSON file edited by hand may not agree.
+        if (nIn != 1L + maxChars || nOut != (long) wordDim + filters) {
+            throw new DL4JInvalidConfigException(name() + ": nIn must be 1 + maxChars = " + (1L + maxChars)
+                    + " and nOut wordDim + filters = " + ((long) wordDim + filters) + ", got nIn=" + nIn + " nOut="
+                    + nOut);
+        }
     }
 
     private void requireAtLeast(String field, int value, int min) {

@@ -273,10 +273,11 @@ public class WordCharEmbeddingLayer extends BaseLayer<WordCharEmbeddingConfig> {
         long nOut = c.getNOut();
 
         gradientsFlattened.assign(0);
-        INDArray wordGrad = gradientViews.get(WordCharEmbeddingParamInitializer.WORD_EMBEDDING_KEY);  // [nWords, wordDim]
-        INDArray charGrad = gradientViews.get(WordCharEmbeddingParamInitializer.CHAR_EMBEDDING_KEY);  // [nChars, charDim]
-        INDArray kernelGrad = gradientViews.get(WordCharEmbeddingParamInitializer.KERNEL_KEY);        // [width*charDim, filters]
-        INDArray biasGrad = gradientViews.get(WordCharEmbeddingParamInitializer.BIAS_KEY);            // [1, filters]
+        // Views of gradientsFlattened: [nWords, wordDim], [nChars, charDim], [width * charDim, filters], [1, filters].
+        INDArray wordGrad = gradientViews.get(WordCharEmbeddingParamInitializer.WORD_EMBEDDING_KEY);
+        INDArray charGrad = gradientViews.get(WordCharEmbeddingParamInitializer.CHAR_EMBEDDING_KEY);
+        INDArray kernelGrad = gradientViews.get(WordCharEmbeddingParamInitializer.KERNEL_KEY);
+        INDArray biasGrad = gradientViews.get(WordCharEmbeddingParamInitializer.BIAS_KEY);
 
         // dL/d(output rows), slot-major like the forward rows; padding and masked slots output 0: no gradient.
         INDArray dRows = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
@@ -302,13 +303,13 @@ public class WordCharEmbeddingLayer extends BaseLayer<WordCharEmbeddingConfig> {
             Nd4j.gemm(fp.windows, dPre, kernelGrad, true, false, 1.0, 0.0);                      // windowsᵀ · dPre
             INDArray kernel = getParamWithNoise(WordCharEmbeddingParamInitializer.KERNEL_KEY, true, workspaceMgr);
             INDArray dWindows = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
-                    fp.windows.shape(), 'c');                                                      // [rows, width*charDim]
+                    fp.windows.shape(), 'c');                                           // [rows, width * charDim]
             Nd4j.gemm(dPre, kernel, dWindows, false, true, 1.0, 0.0);
 
             // Reverse of im2col: each window slot inside a word adds its gradient to the row it was copied from.
             int charDim = c.getCharDim();
-            double[] dWin = toJava(dWindows);                                                    // [rows * width * charDim]
-            double[] dChars = new double[c.getNChars() * charDim];                               // [nChars * charDim]
+            double[] dWin = toJava(dWindows);                                           // [rows * width * charDim]
+            double[] dChars = new double[c.getNChars() * charDim];                      // [nChars * charDim]
             for (int i = 0; i < w.windowIds.length; i++) {
                 int row = w.windowIds[i] * charDim;
                 if (row != 0) {

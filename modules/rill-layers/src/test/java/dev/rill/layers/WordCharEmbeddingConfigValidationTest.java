@@ -90,7 +90,12 @@ class WordCharEmbeddingConfigValidationTest {
                 .layer(GruTestSupport.softmaxOut(7, 3, RNNFormat.NCW))
                 .build();
         // As a JSON file edited by hand would be: setters do not validate on their own.
-        MultiLayerConfiguration edited = MultiLayerConfiguration.fromJson(conf.toJson().replace("\"width\" : 3", "\"width\" : 2"));
-        assertRejected(() -> new MultiLayerNetwork(edited).init(), "width must be odd", "got 2");
+        String json = conf.toJson();
+        MultiLayerConfiguration evenWidth = MultiLayerConfiguration.fromJson(
+                json.replace("\"width\" : 3", "\"width\" : 2"));
+        assertRejected(() -> new MultiLayerNetwork(evenWidth).init(), "width must be odd", "got 2");
+        MultiLayerConfiguration resized = MultiLayerConfiguration.fromJson(
+                json.replace("\"maxChars\" : 5", "\"maxChars\" : 4"));
+        assertRejected(() -> new MultiLayerNetwork(resized).init(), "nIn must be 1 + maxChars = 5", "got nIn=6");
     }
 }

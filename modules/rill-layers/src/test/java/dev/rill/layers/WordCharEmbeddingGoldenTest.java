@@ -101,7 +101,8 @@ class WordCharEmbeddingGoldenTest {
                     System.arraycopy(charFeatures(s.chars()), 0, expected, WORD_DIM, FILTERS);
                 }
                 for (int k = 0; k < expected.length; k++) {
-                    assertEquals(expected[k], out.getDouble(i, k, t), TOLERANCE, "example " + i + " step " + t + " row " + k);
+                    assertEquals(expected[k], out.getDouble(i, k, t), TOLERANCE,
+                            "example " + i + " step " + t + " row " + k);
                 }
             }
         }

@@ -126,7 +126,8 @@ class WordCharEmbeddingSerializationTest {
         Layer layer = net.getLayer(0);
         assertInstanceOf(ActivationTanH.class, ((WordCharEmbeddingLayer) layer).layerConf().getActivationFn());
         assertEquals(1000 * 10 + 50 * 8 + 3 * 8 * 6 + 6, layer.numParams());
-        assertArrayEquals(new long[] {1000, 10}, layer.getParam(WordCharEmbeddingParamInitializer.WORD_EMBEDDING_KEY).shape());
+        assertArrayEquals(new long[] {1000, 10},
+                layer.getParam(WordCharEmbeddingParamInitializer.WORD_EMBEDDING_KEY).shape());
         assertArrayEquals(new long[] {50, 8}, layer.getParam(WordCharEmbeddingParamInitializer.CHAR_EMBEDDING_KEY).shape());
         assertArrayEquals(new long[] {24, 6}, layer.getParam(WordCharEmbeddingParamInitializer.KERNEL_KEY).shape());
         assertArrayEquals(new long[] {1, 6}, layer.getParam(WordCharEmbeddingParamInitializer.BIAS_KEY).shape());

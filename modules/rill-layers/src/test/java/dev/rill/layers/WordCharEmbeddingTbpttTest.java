@@ -145,8 +145,8 @@ class WordCharEmbeddingTbpttTest {
             }
         }
         double accuracy = (double) correct / total;
-        System.out.printf("WordCharEmbedding capitalisation task (TBPTT %d): loss %.4f -> %.4f, unseen-word accuracy %.3f%n",
-                SEGMENT, before, after, accuracy);
+        System.out.printf("WordCharEmbedding capitalisation task (TBPTT %d): loss %.4f -> %.4f,"
+                + " unseen-word accuracy %.3f%n", SEGMENT, before, after, accuracy);
         assertTrue(after < 0.5 * before, "loss " + before + " -> " + after);
         assertTrue(accuracy >= REQUIRED_ACCURACY, "unseen-word accuracy " + accuracy);
     }
