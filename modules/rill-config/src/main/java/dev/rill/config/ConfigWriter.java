@@ -68,6 +68,7 @@ public final class ConfigWriter {
         map.put("pooling", model.pooling().yamlName());
         map.put("output_dropout", model.outputDropout());
         map.put("weight_init", model.weightInit().yamlName());
+        map.put("word_dropout", model.wordDropout());
         if (model.charCnn() != null) {
             CharCnnConfig c = model.charCnn();
             Map<String, Object> chars = new LinkedHashMap<>();

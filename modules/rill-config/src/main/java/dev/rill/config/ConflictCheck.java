@@ -68,6 +68,11 @@ final class ConflictCheck {
     }
 
     private void checkCharFeatures(TaskType task, ModelConfig model) {
+        if (model.wordDropout() > 0 && task != null && task != TaskType.TAGGING) {
+            ctx.problems().add(at("model.word_dropout"), "conflict",
+                    "model.word_dropout applies to task tagging, but task is " + task.yamlName(),
+                    "remove model.word_dropout, or use task: tagging");
+        }
         if (model.charCnn() != null && task != null && task != TaskType.TAGGING) {
             ctx.problems().add(at("model.char_cnn"), "conflict",
                     "model.char_cnn builds a feature per word for task tagging, but task is " + task.yamlName(),

@@ -9,7 +9,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Binds the {@code model} section and its layers; see {@link ModelConfig} and {@link LayerConfig}. */
 final class ModelBinder {
 
-    static final List<String> KEYS = List.of("embedding", "layers", "pooling", "output_dropout", "weight_init", "char_cnn");
+    static final List<String> KEYS = List.of("embedding", "layers", "pooling", "output_dropout", "weight_init", "char_cnn", "word_dropout");
     static final List<String> CHAR_CNN_KEYS = List.of("embedding", "filters", "width", "max_chars");
     static final List<String> LAYER_KEYS = List.of("cell", "units", "bidirectional", "dropout");
 
@@ -26,7 +26,9 @@ final class ModelBinder {
         Pooling pooling = model.choice("pooling", Pooling.LAST, Pooling.values(), Pooling::yamlName);
         double outputDropout = model.decimal("output_dropout", 0.0, DROPOUT);
         WeightInitKind weightInit = model.choice("weight_init", WeightInitKind.XAVIER, WeightInitKind.values(), WeightInitKind::yamlName);
-        return new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn(model.section("char_cnn")));
+        CharCnnConfig charCnn = charCnn(model.section("char_cnn"));
+        double wordDropout = model.decimal("word_dropout", 0.0, DROPOUT);
+        return new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn, wordDropout);
     }
 
     /** Absent (or null) means no character features; written as a mapping, every key has a default. */

@@ -17,6 +17,7 @@ import java.util.Objects;
  *   weight_init: xavier # xavier | relu | uniform | normal
  *   char_cnn:           # tagging: a character CNN feature per word, beside its embedding (absent = off)
  *     {embedding: 32, filters: 64, width: 3, max_chars: 20}
+ *   word_dropout: 0.0   # tagging: share of training words read as &lt;unk&gt; (characters kept)
  * </pre>
  *
  * @param embedding     embedding size (&gt;= 1)
@@ -25,6 +26,8 @@ import java.util.Objects;
  * @param outputDropout drop probability before the output layer, in [0, 1)
  * @param weightInit    weight initialisation scheme for every layer
  * @param charCnn       character features per word, or {@code null} for word embeddings only
+ * @param wordDropout   probability, in [0, 1), that a training word is read as {@code <unk>} for one minibatch (its
+ *                      characters are kept), so the tagger learns what to do with words it has no embedding for
  */
 public record ModelConfig(
         int embedding,
@@ -32,7 +35,8 @@ public record ModelConfig(
         Pooling pooling,
         double outputDropout,
         WeightInitKind weightInit,
-        CharCnnConfig charCnn) {
+        CharCnnConfig charCnn,
+        double wordDropout) {
 
     public ModelConfig {
         layers = List.copyOf(layers);
@@ -42,7 +46,13 @@ public record ModelConfig(
 
     /** Without character features. */
     public ModelConfig(int embedding, List<LayerConfig> layers, Pooling pooling, double outputDropout, WeightInitKind weightInit) {
-        this(embedding, layers, pooling, outputDropout, weightInit, null);
+        this(embedding, layers, pooling, outputDropout, weightInit, null, 0.0);
+    }
+
+    /** Without word dropout. */
+    public ModelConfig(int embedding, List<LayerConfig> layers, Pooling pooling, double outputDropout, WeightInitKind weightInit,
+                       CharCnnConfig charCnn) {
+        this(embedding, layers, pooling, outputDropout, weightInit, charCnn, 0.0);
     }
 
     /** Width of the vector per token that enters the first recurrent layer. */

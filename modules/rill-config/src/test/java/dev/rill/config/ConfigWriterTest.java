@@ -33,7 +33,7 @@ class ConfigWriterTest {
                         new DataConfig("names", null, DataFormat.FORM_TAG_TSV, Map.of("train", "t.tsv"), TokenizerKind.WHITESPACE,
                                 false, 4, 1, 0, 0, 0.2, TagColumn.XPOS),
                         new ModelConfig(1, List.of(new LayerConfig(CellType.GRU, 1, false, 0.999)), Pooling.LAST, 0.0, WeightInitKind.NORMAL,
-                                new CharCnnConfig(7, 9, 5, 30)),
+                                new CharCnnConfig(7, 9, 5, 30), 0.25),
                         new TrainingConfig(100, 512, new OptimizerConfig(OptimizerConfig.OptimizerType.SGD, 10, 0.99, 0.0), 5, 35, 0, 1000),
                         new OutputConfig("runs/x"), source));
     }

@@ -85,6 +85,8 @@ class ValidationTest {
                         "task tagging reads data.format conllu or form_tag_tsv, not label_text_tsv"),
                 problem("task: language_model\ndata: {corpus: a, format: conllu}\n", "2:27", "conflict",
                         "task language_model reads data.format plain_text, not conllu"),
+                problem("task: tagging\ndata: {corpus: a}\nmodel: {word_dropout: 1}\n", "3:23", "out-of-range", "model.word_dropout must be in [0, 1), got 1"),
+                problem(BASE + "model: {word_dropout: 0.1}\n", "3:23", "conflict", "model.word_dropout applies to task tagging"),
                 // training
                 problem(BASE + "training:\n  epochz: 3\n", "4:3", "unknown-key",
                         "unknown key 'epochz' in training (did you mean 'epochs'?)"),

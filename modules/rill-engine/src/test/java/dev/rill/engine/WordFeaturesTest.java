@@ -57,4 +57,25 @@ class WordFeaturesTest {
         assertNull(f.encode(List.of("the")).chars());
         assertNull(f.chars());
     }
+
+    @Test
+    void word_dropout_reads_about_p_of_the_chosen_rows_words_as_unk_and_keeps_characters() {
+        List<WordFeatures.TaggerInput> inputs = new java.util.ArrayList<>();
+        for (int s = 0; s < 200; s++) {
+            inputs.add(new WordFeatures.TaggerInput(new int[] {5, 6, 7, 8, 9}, new int[][] {{2}, {3}, {4}, {5}, {6}}));
+        }
+        int[] rows = java.util.stream.IntStream.range(0, 100).toArray();
+        List<WordFeatures.TaggerInput> read = WordFeatures.withWordDropout(inputs, rows, 0.2, new java.util.Random(1));
+        long unk = 0;
+        for (int r = 0; r < 100; r++) {
+            for (int w : read.get(r).words()) {
+                unk += w == Vocabulary.UNK_ID ? 1 : 0;
+            }
+            assertEquals(inputs.get(r).chars(), read.get(r).chars());
+        }
+        assertEquals(0.2, unk / 500.0, 0.05);
+        assertArrayEquals(new int[] {5, 6, 7, 8, 9}, read.get(150).words());      // not a chosen row
+        assertArrayEquals(new int[] {5, 6, 7, 8, 9}, inputs.get(0).words());      // the originals are untouched
+        assertEquals(200, read.size());
+    }
 }
