@@ -41,6 +41,14 @@ public interface TaskAdapter {
     /** The dev score of the network as it is now; higher is better. */
     double devScore();
 
+    /**
+     * Extra fields for this epoch's line in {@code metrics.jsonl}, asked for right after {@link #devScore()}
+     * (a language model adds its perplexity and a few generated samples). None by default.
+     */
+    default Map<String, Object> epochFields() {
+        return Map.of();
+    }
+
     /** Scores of the network as it is now on each evaluation split the config names ({@code dev}, {@code test}). */
     Map<String, TaskMetrics> evaluate();
 
