@@ -64,6 +64,11 @@ public final class RunDirectory {
         checkpoints().clear();
     }
 
+    /** Whether a run here has written a checkpoint (and could be resumed). */
+    boolean hasCheckpoint() {
+        return Files.isRegularFile(file(CHECKPOINTS).resolve(Checkpoints.FILE));
+    }
+
     /** The run's checkpoints. */
     Checkpoints checkpoints() {
         return new Checkpoints(file(CHECKPOINTS));

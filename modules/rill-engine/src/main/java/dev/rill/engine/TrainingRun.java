@@ -55,6 +55,10 @@ public final class TrainingRun {
     public Outcome run(RillConfig config, Path outDir) throws IOException {
         RunDirectory dir = new RunDirectory(outDir);
         TaskAdapter task = prepare(config);
+        if (dir.hasCheckpoint()) {
+            log.println("starting over in " + outDir + ": the checkpoint of the run there is replaced (rill train --resume "
+                    + outDir + " would have continued it)");
+        }
         dir.start(config);
         try (MetricsLog metrics = MetricsLog.open(dir.file(RunDirectory.METRICS_LOG), 0)) {
             return train(config, dir, task, metrics, null);
