@@ -1,5 +1,6 @@
 package dev.rill.engine;
 
+import dev.rill.config.LearningRateSchedule;
 import dev.rill.config.OptimizerConfig;
 import dev.rill.config.TrainingConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -36,7 +37,7 @@ final class LearningRates {
     /** The configured update rule; with a schedule other than constant its rate follows the epochs. */
     static IUpdater updater(TrainingConfig training) {
         OptimizerConfig o = training.optimizer();
-        if (training.lrSchedule().type() == dev.rill.config.LearningRateSchedule.Type.CONSTANT) {
+        if (training.lrSchedule().type() == LearningRateSchedule.Type.CONSTANT) {
             return NetworkFactory.updater(o);
         }
         ISchedule rates = schedule(training);

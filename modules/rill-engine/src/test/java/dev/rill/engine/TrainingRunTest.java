@@ -50,7 +50,7 @@ class TrainingRunTest {
         assertEquals(a.get("test"), b.get("test"));
         assertEquals(losses(first), losses(second));
         assertEquals(params(tmp.resolve("a")), params(tmp.resolve("b")));
-        // Training did something: the weights moved away from the initial ones and the loss fell.
+        // Training did something: the loss fell.
         List<Double> losses = losses(first);
         assertTrue(losses.get(2) < losses.get(0), losses::toString);
     }
@@ -119,7 +119,7 @@ class TrainingRunTest {
         Map<String, Object> last = log.get(log.size() - 1);
         assertEquals("final", last.get("kind"));
         assertEquals(false, last.get("stopped_early"));
-        assertEquals(Map.of("kind", "epoch"), Map.of("kind", log.get(log.size() - 2).get("kind")));
+        assertEquals("epoch", log.get(log.size() - 2).get("kind"));
         // The epoch lines' dev scores are the history metrics.json reports too.
         Map<String, Object> metrics = Json.readMap(Files.readAllBytes(tmp.resolve("run/metrics.json")));
         List<?> history = (List<?>) ((Map<?, ?>) metrics.get("training")).get("epochs");
