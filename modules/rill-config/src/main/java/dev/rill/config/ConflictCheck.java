@@ -24,6 +24,19 @@ final class ConflictCheck {
         checkPooling(task, model, training);
         checkBidirectional(model, training);
         checkTruncatedCells(model, training);
+        checkEarlyStopping(data, training);
+    }
+
+    /** Early stopping watches the dev score, so a config without dev data could never stop early. */
+    private void checkEarlyStopping(DataConfig data, TrainingConfig training) {
+        if (training.earlyStopping() == null || data == null) {
+            return;
+        }
+        if (!data.splits().containsKey("dev") && data.devFraction() <= 0) {
+            ctx.problems().add(at("training.early_stopping"), "conflict",
+                    "training.early_stopping watches the dev score, but the config has no dev split",
+                    "add data.splits.dev, or hold part of train out with data.dev_fraction (e.g. 0.1), or remove training.early_stopping");
+        }
     }
 
     /**

@@ -27,15 +27,30 @@ class ConfigWriterTest {
                         new ModelConfig(16, List.of(new LayerConfig(CellType.GRU, 8, true, 0.25), new LayerConfig(CellType.RNN, 65536, false, 0.0)),
                                 Pooling.LAST, 0.5, WeightInitKind.UNIFORM),
                         new TrainingConfig(1, 1, new OptimizerConfig(OptimizerConfig.OptimizerType.RMSPROP, 1e-5, 0.0, 3.5e-7),
-                                0.0, 0, -9_000_000_000L, 1),
+                                0.0, 0, -9_000_000_000L, 1, new EarlyStoppingConfig(1, 0.0), new LearningRateSchedule.Cosine(0, 1e-6), 3),
                         new OutputConfig("out: with colon"), source),
                 new RillConfig(TaskType.TAGGING,
                         new DataConfig("names", null, DataFormat.FORM_TAG_TSV, Map.of("train", "t.tsv"), TokenizerKind.WHITESPACE,
                                 false, 4, 1, 0, 0, 0.2, TagColumn.XPOS),
                         new ModelConfig(1, List.of(new LayerConfig(CellType.GRU, 1, false, 0.999)), Pooling.LAST, 0.0, WeightInitKind.NORMAL,
                                 new CharCnnConfig(7, 9, 5, 30), 0.25),
-                        new TrainingConfig(100, 512, new OptimizerConfig(OptimizerConfig.OptimizerType.SGD, 10, 0.99, 0.0), 5, 35, 0, 1000),
-                        new OutputConfig("runs/x"), source));
+                        new TrainingConfig(100, 512, new OptimizerConfig(OptimizerConfig.OptimizerType.SGD, 10, 0.99, 0.0), 5, 35, 0, 1000,
+                                new EarlyStoppingConfig(7, 0.125), new LearningRateSchedule.Exponential(0.95), 0),
+                        new OutputConfig("runs/x"), source),
+                new RillConfig(TaskType.CLASSIFICATION,
+                        new DataConfig("sst2", null, DataFormat.LABEL_TEXT_TSV, Map.of("train", "train.tsv", "dev", "dev.tsv"),
+                                TokenizerKind.CORENLP, false, 20000, 1, 0, 0, 0.0, TagColumn.UPOS),
+                        new ModelConfig(8, List.of(new LayerConfig(CellType.LSTM, 8, false, 0.0)), Pooling.LAST, 0.0, WeightInitKind.XAVIER),
+                        new TrainingConfig(12, 4, new OptimizerConfig(OptimizerConfig.OptimizerType.ADAM, 0.01, 0.9, 0.0), 1.0, 0, 1, 5,
+                                null, new LearningRateSchedule.Step(4, 1.0), 250),
+                        new OutputConfig("runs/y"), source),
+                new RillConfig(TaskType.CLASSIFICATION,
+                        new DataConfig("sst2", null, DataFormat.LABEL_TEXT_TSV, Map.of("train", "train.tsv"),
+                                TokenizerKind.CORENLP, false, 20000, 1, 0, 0, 0.0, TagColumn.UPOS),
+                        new ModelConfig(8, List.of(new LayerConfig(CellType.LSTM, 8, false, 0.0)), Pooling.LAST, 0.0, WeightInitKind.XAVIER),
+                        new TrainingConfig(12, 4, new OptimizerConfig(OptimizerConfig.OptimizerType.ADAM, 0.01, 0.9, 0.0), 1.0, 0, 1, 5,
+                                null, new LearningRateSchedule.Cosine(11, 0.01), 1),
+                        new OutputConfig("runs/z"), source));
     }
 
     @TempDir
@@ -69,7 +84,7 @@ class ConfigWriterTest {
         for (String key : List.of("task:", "corpus:", "format:", "splits:", "tokenizer:", "lowercase:", "vocab_size:", "min_frequency:",
                 "max_length:", "limit:", "dev_fraction:", "embedding:", "layers:", "cell:", "units:", "bidirectional:", "dropout:", "pooling:",
                 "output_dropout:", "weight_init:", "epochs:", "batch_size:", "optimizer:", "type:", "learning_rate:", "momentum:",
-                "weight_decay:", "gradient_clip:", "tbptt:", "seed:", "log_every:", "dir: runs/c")) {
+                "weight_decay:", "gradient_clip:", "tbptt:", "seed:", "log_every:", "lr_schedule:", "checkpoint_every:", "dir: runs/c")) {
             assertTrue(yaml.contains(key), () -> key + " missing from\n" + yaml);
         }
         assertFalse(yaml.contains("source"));

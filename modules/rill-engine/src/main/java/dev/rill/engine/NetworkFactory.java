@@ -142,7 +142,7 @@ public final class NetworkFactory {
                 .seed(training.seed())
                 .dataType(DataType.FLOAT)
                 .weightInit(weightInit(model))
-                .updater(updater(training.optimizer()));
+                .updater(LearningRates.updater(training));
         if (training.optimizer().weightDecay() > 0) {
             b.l2(training.optimizer().weightDecay());
         }

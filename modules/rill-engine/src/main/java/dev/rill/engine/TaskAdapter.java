@@ -25,6 +25,10 @@ public interface TaskAdapter {
     /**
      * The minibatches of one training epoch, built lazily (one minibatch's tensors at a time).
      *
+     * <p>All randomness must come from {@code rng}: a resumed run rebuilds an interrupted epoch by
+     * calling this again with the generator as it was when the epoch started, and skips the
+     * minibatches already trained, so the same generator state must give the same minibatches.
+     *
      * @param rng the trainer's seeded generator; its state carries over from epoch to epoch
      */
     Iterable<DataSet> trainBatches(Random rng);
@@ -40,6 +44,14 @@ public interface TaskAdapter {
 
     /** The dev score of the network as it is now; higher is better. */
     double devScore();
+
+    /**
+     * Extra fields for this epoch's line in {@code metrics.jsonl}, asked for right after {@link #devScore()}
+     * (a language model adds its perplexity and a few generated samples). None by default.
+     */
+    default Map<String, Object> epochFields() {
+        return Map.of();
+    }
 
     /** Scores of the network as it is now on each evaluation split the config names ({@code dev}, {@code test}). */
     Map<String, TaskMetrics> evaluate();
