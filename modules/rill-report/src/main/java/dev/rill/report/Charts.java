@@ -1,16 +1,18 @@
 package dev.rill.report;
 
-import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapSeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ final class Charts {
     static final int HIGH = 340;
 
     private static final Color LINE = new Color(0x1f77b4);
+    private static final Color LIGHT = new Color(0x9ecae1);
     private static final Color SECOND = new Color(0xff7f0e);
     private static final Color BEST = new Color(0xd62728);
     private static final Color GRID = new Color(0xe3e3e3);
@@ -43,21 +46,17 @@ final class Charts {
 
     /**
      * Training loss against the global step: the logged minibatch losses, and each epoch's mean
-     * training loss at the epoch's last logged step. Without step lines, the epoch losses against
-     * the epoch.
+     * training loss at the epoch's last logged step. Without step lines, the epoch means per epoch.
      */
-    static XYChart loss(List<StepPoint> steps, List<EpochPoint> epochs) {
+    static Chart<?, ?> loss(List<StepPoint> steps, List<EpochPoint> epochs) {
+        if (steps.isEmpty()) {
+            return perEpoch(epochs, new EpochValue("mean train loss", EpochPoint::trainLoss), null);
+        }
         List<StepPoint> finiteSteps = steps.stream().filter(s -> Double.isFinite(s.loss())).toList();
         List<Double> ex = new ArrayList<>();
         List<Double> ey = new ArrayList<>();
         for (EpochPoint e : epochs) {
-            if (e.trainLoss() == null || !Double.isFinite(e.trainLoss())) {
-                continue;
-            }
-            if (steps.isEmpty()) {
-                ex.add((double) e.epoch());
-                ey.add(e.trainLoss());
-            } else {
+            if (e.trainLoss() != null && Double.isFinite(e.trainLoss())) {
                 steps.stream().filter(s -> s.epoch() == e.epoch()).mapToLong(StepPoint::step).max().ifPresent(last -> {
                     ex.add((double) last);
                     ey.add(e.trainLoss());
@@ -67,38 +66,58 @@ final class Charts {
         if (finiteSteps.isEmpty() && ex.isEmpty()) {
             return null;
         }
-        XYChart chart = xy(steps.isEmpty() ? "epoch" : "step", "loss");
+        XYChart chart = new XYChart(WIDE, HIGH);
+        chart.setXAxisTitle("step");
+        chart.setYAxisTitle("loss");
+        XYStyler styler = chart.getStyler();
+        base(styler);
+        styler.setMarkerSize(7);
+        // The epoch means go first. When the x values of the series, taken in the order they were added,
+        // are equally spaced (steps logged every log_every minibatches are), XChart puts a tick on every
+        // n-th data point and its labels run together (1 31 61 91 ...); the epoch ends first break that
+        // pattern, and the axis gets round numbers.
+        if (!ex.isEmpty()) {
+            XYSeries s = chart.addSeries("epoch mean train loss", ex, ey);
+            s.setLineColor(SECOND);
+            s.setMarkerColor(SECOND);
+            s.setMarker(SeriesMarkers.SQUARE);
+        }
         if (!finiteSteps.isEmpty()) {
             XYSeries s = chart.addSeries("minibatch loss", finiteSteps.stream().map(p -> (double) p.step()).toList(),
                     finiteSteps.stream().map(StepPoint::loss).toList());
-            color(s, LINE);
-            s.setMarker(finiteSteps.size() > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
-        }
-        if (!ex.isEmpty()) {
-            XYSeries s = chart.addSeries("epoch mean train loss", ex, ey);
-            color(s, SECOND);
-            s.setMarker(SeriesMarkers.SQUARE);
+            // Many noisy points: a thin light line, so the epoch means drawn under it still show.
+            boolean dense = finiteSteps.size() > 40;
+            s.setLineColor(dense ? LIGHT : LINE);
+            s.setMarkerColor(LINE);
+            s.setMarker(dense ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+            if (dense) {
+                s.setLineWidth(1f);
+            }
         }
         List<Double> ys = new ArrayList<>(ey);
         finiteSteps.forEach(p -> ys.add(p.loss()));
-        padY(chart, ys);
-        if (steps.isEmpty()) {
-            wholeNumberTicks(chart);
-        }
+        padY(styler, ys);
         return chart;
     }
 
-    /** One value per epoch, with the best epoch marked; {@code null} when no epoch has a finite value. */
-    static XYChart perEpoch(List<EpochPoint> epochs, EpochValue value, Integer bestEpoch) {
-        List<Double> x = new ArrayList<>();
+    /**
+     * One value per epoch, with the best epoch marked; {@code null} when no epoch has a finite
+     * value. Epochs are categories rather than numbers: each gets its own tick label, and the first
+     * and last points sit inside the plot (a numeric axis puts ticks between whole epochs).
+     */
+    static CategoryChart perEpoch(List<EpochPoint> epochs, EpochValue value, Integer bestEpoch) {
+        List<Integer> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
+        List<Double> bestOnly = new ArrayList<>();
         Double bestY = null;
         for (EpochPoint e : epochs) {
             Double v = value.of(e);
             if (v != null && Double.isFinite(v)) {
-                x.add((double) e.epoch());
+                x.add(e.epoch());
                 y.add(v);
-                if (bestEpoch != null && e.epoch() == bestEpoch) {
+                boolean best = bestEpoch != null && e.epoch() == bestEpoch;
+                bestOnly.add(best ? v : null);
+                if (best) {
                     bestY = v;
                 }
             }
@@ -106,22 +125,28 @@ final class Charts {
         if (x.isEmpty()) {
             return null;
         }
-        XYChart chart = xy("epoch", value.label());
-        XYSeries s = chart.addSeries(value.label(), x, y);
-        color(s, LINE);
+        CategoryChart chart = new CategoryChart(WIDE, HIGH);
+        chart.setXAxisTitle("epoch");
+        chart.setYAxisTitle(value.label());
+        CategoryStyler styler = chart.getStyler();
+        base(styler);
+        styler.setMarkerSize(7);
+        styler.setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        styler.setOverlapped(true); // the best-epoch marker on its point, not beside it
+        styler.setXAxisMaxLabelCount(20);
+        styler.setPlotGridVerticalLinesVisible(false);
+        CategorySeries s = chart.addSeries(value.label(), x, y);
+        s.setLineColor(LINE);
+        s.setMarkerColor(LINE);
         s.setMarker(SeriesMarkers.CIRCLE);
         if (bestY != null) {
-            XYSeries best = chart.addSeries(String.format(Locale.ROOT, "best epoch %d (%s)", bestEpoch, Html.decimal(bestY)),
-                    List.of((double) bestEpoch), List.of(bestY));
-            best.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            best.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(BEST);
-            AnnotationLine line = new AnnotationLine(bestEpoch, true, false);
-            chart.addAnnotation(line);
-            chart.getStyler().setAnnotationLineColor(BEST);
-            chart.getStyler().setAnnotationLineStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+            CategorySeries best = chart.addSeries(String.format(Locale.ROOT, "best epoch %d (%s)", bestEpoch, Html.decimal(bestY)), x, bestOnly);
+            best.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Stick);
+            best.setLineColor(BEST);
+            best.setMarker(SeriesMarkers.DIAMOND);
+            best.setMarkerColor(BEST);
         }
-        padY(chart, y);
-        wholeNumberTicks(chart);
+        padY(styler, y);
         return chart;
     }
 
@@ -140,6 +165,7 @@ final class Charts {
         var styler = chart.getStyler();
         base(styler);
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setLegendLayout(Styler.LegendLayout.Vertical);
         styler.setPlotContentSize(1);
         styler.setRangeColors(HEAT);
         styler.setShowValue(n <= 20);
@@ -203,34 +229,16 @@ final class Charts {
         }
     }
 
-    private static XYChart xy(String xTitle, String yTitle) {
-        XYChart chart = new XYChart(WIDE, HIGH);
-        chart.setXAxisTitle(xTitle);
-        chart.setYAxisTitle(yTitle);
-        var styler = chart.getStyler();
-        base(styler);
-        styler.setLegendPosition(Styler.LegendPosition.OutsideS); // below the plot: never over a line
-        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
-        styler.setMarkerSize(7);
-        styler.setYAxisDecimalPattern("0.####");
-        return chart;
-    }
-
     /**
      * A y range a little wider than the data. XChart puts the ticks of a tight range only at its
      * two ends (two epochs give an axis with two labels), and a flat line would sit on the border.
      */
-    private static void padY(XYChart chart, List<Double> ys) {
+    private static void padY(AxesChartStyler styler, List<Double> ys) {
         double min = ys.stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double max = ys.stream().mapToDouble(Double::doubleValue).max().orElse(1);
         double pad = max > min ? (max - min) * 0.08 : Math.max(Math.abs(max) * 0.1, 1e-6);
-        chart.getStyler().setYAxisMin(min - pad);
-        chart.getStyler().setYAxisMax(max + pad);
-    }
-
-    private static void color(XYSeries s, Color c) {
-        s.setLineColor(c);
-        s.setMarkerColor(c);
+        styler.setYAxisMin(min - pad);
+        styler.setYAxisMax(max + pad);
     }
 
     private static void base(AxesChartStyler styler) {
@@ -244,11 +252,8 @@ final class Charts {
         styler.setAxisTitleFont(TITLES);
         styler.setLegendFont(TICKS);
         styler.setAxisTicksMarksVisible(true);
-    }
-
-    /** Epochs are whole numbers: label only the ticks that fall on one. */
-    private static void wholeNumberTicks(XYChart chart) {
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(
-                v -> Math.abs(v - Math.rint(v)) < 1e-9 ? Long.toString(Math.round(v)) : "");
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS); // below the plot: never over a line
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setYAxisDecimalPattern("0.####");
     }
 }

@@ -1,6 +1,7 @@
 package dev.rill.report;
 
-import org.knowm.xchart.XYChart;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.internal.chartpart.Chart;
 
 import java.util.List;
 import java.util.Objects;
@@ -21,21 +22,21 @@ final class CurvesSection {
         RunData.BestEpoch best = run.bestEpoch();
         Integer bestEpoch = best == null ? null : best.epoch();
         b.append("<h2>Training</h2>\n<div class=\"plots\">\n");
-        XYChart loss = Charts.loss(run.steps(), epochs);
+        Chart<?, ?> loss = Charts.loss(run.steps(), epochs);
         if (loss != null) {
             b.append(Html.figure(SvgImage.of(loss), "training loss curve", run.steps().isEmpty()
                     ? "Mean training loss per epoch."
                     : "Training loss: minibatch loss every logged step, and each epoch's mean at its last step."));
         }
         Charts.EpochValue dev = devValue(epochs);
-        XYChart devChart = Charts.perEpoch(epochs, dev, bestEpoch);
+        CategoryChart devChart = Charts.perEpoch(epochs, dev, bestEpoch);
         if (devChart != null) {
             b.append(Html.figure(SvgImage.of(devChart), dev.label() + " per epoch", dev.label() + " after each epoch"
                     + (best == null ? "." : "; best epoch " + best.epoch() + (best.final_() ? " (the weights kept)." : " so far."))));
         }
         // A constant learning rate is one number (it is in the epoch table): drawn only when a schedule changed it.
         if (epochs.stream().map(EpochPoint::lr).filter(Objects::nonNull).distinct().count() > 1) {
-            XYChart lr = Charts.perEpoch(epochs, new Charts.EpochValue("learning rate", EpochPoint::lr), null);
+            CategoryChart lr = Charts.perEpoch(epochs, new Charts.EpochValue("learning rate", EpochPoint::lr), null);
             if (lr != null) {
                 b.append(Html.figure(SvgImage.of(lr), "learning rate per epoch", "Learning rate at the end of each epoch."));
             }

@@ -1,6 +1,6 @@
 package dev.rill.report;
 
-import org.knowm.xchart.XYChart;
+import org.knowm.xchart.CategoryChart;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ final class SamplesSection {
     static void append(StringBuilder b, RunData run) {
         List<EpochPoint> epochs = run.epochs();
         RunData.BestEpoch best = run.bestEpoch();
-        XYChart perplexity = Charts.perEpoch(epochs, new Charts.EpochValue("dev perplexity", EpochPoint::devPerplexity),
+        CategoryChart perplexity = Charts.perEpoch(epochs, new Charts.EpochValue("dev perplexity", EpochPoint::devPerplexity),
                 best == null ? null : best.epoch());
         boolean samples = epochs.stream().anyMatch(e -> !e.samples().isEmpty());
         if (perplexity == null && !samples) {
