@@ -32,7 +32,7 @@ final class CurvesSection {
         CategoryChart devChart = Charts.perEpoch(epochs, dev, bestEpoch);
         if (devChart != null) {
             b.append(Html.figure(SvgImage.of(devChart), dev.label() + " per epoch", dev.label() + " after each epoch"
-                    + (best == null ? "." : "; best epoch " + best.epoch() + (best.final_() ? " (the weights kept)." : " so far."))));
+                    + (best == null ? "." : "; best epoch " + best.epoch() + (best.chosen() ? " (the weights kept)." : " so far."))));
         }
         // A constant learning rate is one number (it is in the epoch table): drawn only when a schedule changed it.
         if (epochs.stream().map(EpochPoint::lr).filter(Objects::nonNull).distinct().count() > 1) {
@@ -79,7 +79,7 @@ final class CurvesSection {
             b.append("<td>").append(Html.number(e.lr())).append("</td>")
                     .append("<td>").append(Html.fixed(e.seconds(), 1)).append("</td>")
                     .append("<td>").append(Html.fixed(e.tokensPerS(), 0)).append("</td>")
-                    .append("<td class=\"key\">").append(isBest ? (best.final_() ? "best epoch" : "best so far") : "").append("</td></tr>\n");
+                    .append("<td class=\"key\">").append(isBest ? (best.chosen() ? "best epoch" : "best so far") : "").append("</td></tr>\n");
         }
         b.append("</table>\n");
     }

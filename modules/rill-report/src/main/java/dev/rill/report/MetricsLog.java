@@ -146,15 +146,12 @@ record MetricsLog(List<StepPoint> steps, List<EpochPoint> epochs, Integer bestEp
             if (v.isNumber()) {
                 return v.asDouble();
             }
-            if (v.isTextual()) {
-                switch (v.asText()) {
-                    case "NaN": return Double.NaN;
-                    case "Infinity": return Double.POSITIVE_INFINITY;
-                    case "-Infinity": return Double.NEGATIVE_INFINITY;
-                    default: break;
-                }
-            }
-            throw error("field '" + field + "' must be a number, got " + describe(v));
+            return switch (v.isTextual() ? v.asText() : "") {
+                case "NaN" -> Double.NaN;
+                case "Infinity" -> Double.POSITIVE_INFINITY;
+                case "-Infinity" -> Double.NEGATIVE_INFINITY;
+                default -> throw error("field '" + field + "' must be a number, got " + describe(v));
+            };
         }
 
         List<String> texts(JsonNode node, String field) {

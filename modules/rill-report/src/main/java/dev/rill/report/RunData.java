@@ -78,8 +78,8 @@ record RunData(Path dir, MetricsLog log, Map<String, Object> metrics, boolean ha
 
     /**
      * @param epoch 1-based epoch
-     * @param final_ whether the run chose it (false: best dev score so far of a run still going)
+     * @param chosen whether the run chose it (false: best dev score so far of a run still going)
      */
-    record BestEpoch(int epoch, boolean final_) {
+    record BestEpoch(int epoch, boolean chosen) {
     }
 }

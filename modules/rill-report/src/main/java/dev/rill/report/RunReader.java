@@ -57,7 +57,8 @@ final class RunReader {
             return out;
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
-            throw new ReportException(file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": not valid YAML (" + e.getProblem() + ")", e);
+            String where = mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+            throw new ReportException(file + where + ": not valid YAML (" + e.getProblem() + ")", e);
         } catch (YAMLException e) {
             throw new ReportException(file + ": not valid YAML (" + e.getMessage() + ")", e);
         }

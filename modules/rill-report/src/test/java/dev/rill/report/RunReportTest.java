@@ -209,6 +209,14 @@ class RunReportTest {
     }
 
     @Test
+    void malformed_resolved_yaml_is_an_error_with_line_and_column() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(run.resolve("resolved.yaml"), "task: classification\ndata:\n  corpus: [sst2\n");
+        ReportException e = assertThrows(ReportException.class, () -> RunReport.write(run));
+        assertTrue(e.getMessage().matches("\\Q" + run.resolve("resolved.yaml") + "\\E:\\d+:\\d+: not valid YAML .*"), e.getMessage());
+    }
+
+    @Test
     void rewriting_replaces_the_page_and_leaves_no_temporary_file() throws IOException {
         Path run = RunFixtures.tagger(dir.resolve("run"));
         RunReport.write(run);
