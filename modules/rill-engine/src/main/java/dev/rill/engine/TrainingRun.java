@@ -3,6 +3,7 @@ package dev.rill.engine;
 import dev.rill.config.RillConfig;
 import dev.rill.corpus.CorpusStore;
 import dev.rill.io.AtomicFiles;
+import dev.rill.report.RunReport;
 import dev.rill.text.DataException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -113,7 +114,17 @@ public final class TrainingRun {
         Map<String, Object> provenance = Provenance.collect(config, Provenance.dataFiles(config, store));
         task.bundle(RunDirectory.portable(config), metricsJson, provenance).write(bundle);
         AtomicFiles.write(dir.file(RunDirectory.METRICS), out -> out.write(Json.pretty(metricsJson)));
+        writeReport(dir);
         return new Outcome(bundle, metricsBySplit, result);
+    }
+
+    /** The report is a view of files already written: if it fails, the run's results still stand, so it only warns. */
+    private void writeReport(RunDirectory dir) {
+        try {
+            log.println("report: " + RunReport.write(dir.dir()));
+        } catch (IOException | RuntimeException e) {
+            log.println("warning: report.html not written (" + e.getMessage() + "); rebuild it with `rill report " + dir.dir() + "`");
+        }
     }
 
     private static Map<String, Object> metricsJson(Map<String, TaskMetrics> metrics, EpochTrainer.Result result) {
