@@ -4,6 +4,7 @@ import dev.rill.config.RillConfig;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -68,15 +69,18 @@ public record NetworkPlan(List<LayerRow> layers, long params, int batch, int len
     }
 
     /**
-     * DL4J's {@code EmbeddingSequenceLayer.getOutputType} reports its configured {@code inputLength}
-     * (1 by default) as the time length instead of the input's, which also makes
-     * {@code MultiLayerConfiguration.getMemoryReport} count one time step for the whole network.
+     * The output type with the true length. DL4J 1.0.0-M2.1 gets it wrong in three places:
+     * {@code EmbeddingSequenceLayer.getOutputType} reports its configured {@code inputLength} (1 by default)
+     * as the time length, which also makes {@code MultiLayerConfiguration.getMemoryReport} count one time
+     * step for the whole network; {@code Bidirectional} drops the length; {@code GlobalPoolingLayer}
+     * without explicit pooling dimensions returns its input type unchanged.
      */
     private static InputType outputType(int index, Layer layer, InputType in, int length) {
-        if (layer instanceof EmbeddingSequenceLayer e) {
-            return InputType.recurrent(e.getNOut(), length, RNNFormat.NCW);
+        if (layer instanceof GlobalPoolingLayer) {
+            return InputType.feedForward(((InputType.InputTypeRecurrent) in).getSize());
         }
-        return layer.getOutputType(index, in);
+        InputType out = layer instanceof EmbeddingSequenceLayer e ? InputType.recurrent(e.getNOut()) : layer.getOutputType(index, in);
+        return out instanceof InputType.InputTypeRecurrent r ? InputType.recurrent(r.getSize(), length, RNNFormat.NCW) : out;
     }
 
     /** The layer's own memory report, or null when it has none (DL4J's SimpleRnn returns none). */
