@@ -129,9 +129,11 @@ final class DiagnoseCommand implements Runnable {
             o.println();
             o.printf(Locale.ROOT, "gradient clipping: training.gradient_clip %s per layer; raw gradients of the configured network"
                     + " (dropout and head as configured), per example as DL4J clips them:%n", c.threshold() > 0 ? c.threshold() : "0 (off)");
-            o.printf(Locale.ROOT, "  %-44s %s%n", "global norm", range(c.globalNorms()));
+            int width = Math.max("global norm".length(), c.layers().stream().mapToInt(l -> l.layer().length()).max().orElse(0));
+            String row = "  %-" + width + "s  %s%n";
+            o.printf(Locale.ROOT, row, "global norm", range(c.globalNorms()));
             for (GradientDiagnostics.LayerNorms l : c.layers()) {
-                o.printf(Locale.ROOT, "  %-44s %s%n", l.layer(), range(l.norms()));
+                o.printf(Locale.ROOT, row, l.layer(), range(l.norms()));
             }
             String verdict = switch (c.verdict()) {
                 case OFF -> "clipping is off (training.gradient_clip: 0)";
