@@ -6,6 +6,7 @@ import dev.rill.config.ModelConfig;
 import dev.rill.config.Pooling;
 import dev.rill.config.RillConfig;
 import dev.rill.config.TrainingConfig;
+import dev.rill.text.DataException;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.common.primitives.Pair;
@@ -132,7 +133,7 @@ public final class GradientDiagnostics {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         int lag = batches.usableLag(settings.maxLag(), settings.batches());
         if (lag < 1) {
-            throw new dev.rill.text.DataException("the training examples are too short to measure any lag: they need at least 2 tokens");
+            throw new DataException("the training examples are too short to measure any lag: they need at least 2 tokens");
         }
         List<DataSet> measured = batches.measurement(lag, settings.batches(), Pooling.LAST);
         List<DataSet> training = settings.trainSteps() == 0 ? List.of() : batches.training(settings.trainSteps(), Pooling.LAST);

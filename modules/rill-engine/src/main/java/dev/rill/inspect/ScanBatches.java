@@ -45,13 +45,15 @@ public final class ScanBatches implements GradientBatches {
         return Math.max(0, Math.min(wanted, longestShared - 1));
     }
 
+    /** Up to {@code batches} minibatches of random examples longer than {@code lag}; the last may be smaller. */
     @Override
     public List<DataSet> measurement(int lag, int batches, Pooling pooling) {
         List<Integer> longEnough = new ArrayList<>(IntStream.range(0, lengths.length).filter(i -> lengths[i] > lag).boxed().toList());
         Collections.shuffle(longEnough, new Random(seed));
+        List<Integer> chosen = longEnough.subList(0, Math.min(longEnough.size(), batches * batchSize));
         List<DataSet> out = new ArrayList<>();
-        for (int b = 0; b < batches && (b + 1) * batchSize <= longEnough.size(); b++) {
-            int[] rows = longEnough.subList(b * batchSize, (b + 1) * batchSize).stream().mapToInt(Integer::intValue).toArray();
+        for (int from = 0; from < chosen.size(); from += batchSize) {
+            int[] rows = chosen.subList(from, Math.min(chosen.size(), from + batchSize)).stream().mapToInt(Integer::intValue).toArray();
             out.add(scan.trainBatch(rows, pooling));
         }
         return out;
