@@ -140,15 +140,15 @@ final class DiagnoseCommand implements Runnable {
                 case FAR_ABOVE -> "far above the typical norm: never clips (more than 3x the largest layer norm measured)";
                 case FAR_BELOW -> "far below the typical norm: always clips, every layer's update is rescaled (below a third of"
                         + " the smallest layer norm); the learning rate is then effectively lower than configured";
-                case NEAR -> String.format(Locale.ROOT, "near the typical norm (%.2g times the median layer norm): clips %.0f%% of the"
-                        + " layer updates measured", c.threshold() / median(c), 100 * c.clippedShare());
+                case NEAR -> String.format(Locale.ROOT, "near the typical norm (layer norms %.3g .. %.3g; within 3x of that range):"
+                        + " clips %.0f%% of the layer updates measured", all(c)[0], all(c)[all(c).length - 1], 100 * c.clippedShare());
             };
             o.println("  verdict: " + verdict);
         }
 
-        private static double median(GradientDiagnostics.Clipping c) {
-            double[] all = c.layers().stream().flatMapToDouble(l -> Arrays.stream(l.norms())).sorted().toArray();
-            return all[all.length / 2];
+        /** Every layer norm measured, ascending. */
+        private static double[] all(GradientDiagnostics.Clipping c) {
+            return c.layers().stream().flatMapToDouble(l -> Arrays.stream(l.norms())).sorted().toArray();
         }
 
         private static String range(double[] v) {
