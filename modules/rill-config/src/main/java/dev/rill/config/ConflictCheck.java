@@ -24,6 +24,67 @@ final class ConflictCheck {
         checkPooling(task, model, training);
         checkBidirectional(model, training);
         checkTruncatedCells(model, training);
+        checkModelType(task, model);
+        checkLanguageModel(task, data, model, training);
+    }
+
+    /** The count-based models predict the next token of a text: they exist for language models only. */
+    private void checkModelType(TaskType task, ModelConfig model) {
+        if (task != null && task != TaskType.LANGUAGE_MODEL && model.type().counted()) {
+            ctx.problems().add(at("model.type"), "conflict",
+                    "model.type: " + model.type().yamlName() + " is a language-model baseline, but task is " + task.yamlName(),
+                    "use model.type: rnn, or task: language_model");
+        }
+    }
+
+    /**
+     * A language model reads a text stream in windows of training.sequence_length steps; settings
+     * about whole examples do not apply to it, and its window does not apply to other tasks.
+     */
+    private void checkLanguageModel(TaskType task, DataConfig data, ModelConfig model, TrainingConfig training) {
+        if (task == null) {
+            return;
+        }
+        if (task != TaskType.LANGUAGE_MODEL) {
+            if (ctx.locations().containsKey("training.sequence_length")) {
+                ctx.problems().add(at("training.sequence_length"), "conflict",
+                        "training.sequence_length cuts a language model's text stream into windows, but task is " + task.yamlName()
+                                + ", which reads whole examples",
+                        "remove training.sequence_length (data.max_length cuts long examples)");
+            }
+            return;
+        }
+        if (data != null && data.maxLength() > 0) {
+            ctx.problems().add(at("data.max_length"), "conflict",
+                    "data.max_length cuts examples, but task language_model reads each split as one stream of text",
+                    "remove data.max_length; training.sequence_length sets the window a minibatch row covers");
+        }
+        if (data != null && data.devFraction() > 0) {
+            ctx.problems().add(at("data.dev_fraction"), "conflict",
+                    "data.dev_fraction holds out examples, but task language_model reads each split as one stream of text",
+                    "remove data.dev_fraction and name a held-out file, e.g. data.splits.val");
+        }
+        if (model.type().counted()) {
+            return;
+        }
+        List<LayerConfig> layers = model.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).bidirectional()) {
+                ctx.problems().add(at("model.layers." + i + ".bidirectional"), "conflict",
+                        "a language model predicts each token from the ones before it; a bidirectional layer (model.layers." + i
+                                + ") would read the token it has to predict",
+                        "set bidirectional: false");
+            }
+        }
+        int tbptt = training.tbptt();
+        if (tbptt > 0 && training.sequenceLength() % tbptt != 0) {
+            int segments = Math.max(1, Math.round((float) training.sequenceLength() / tbptt));
+            ctx.problems().add(at("training.sequence_length"), "conflict",
+                    "training.sequence_length " + training.sequenceLength() + " is not a multiple of training.tbptt " + tbptt
+                            + ": each minibatch row is cut into tbptt segments that carry the state",
+                    "set training.sequence_length: " + segments * tbptt + " (" + segments + " segment" + (segments == 1 ? "" : "s")
+                            + " per minibatch row)");
+        }
     }
 
     /**
@@ -32,7 +93,7 @@ final class ConflictCheck {
      * (shown by Dl4jTbpttDefectTest in rill-layers). Rill's GRU does it right.
      */
     private void checkTruncatedCells(ModelConfig model, TrainingConfig training) {
-        if (!training.truncatedBptt()) {
+        if (!training.truncatedBptt() || model.type().counted()) {
             return;
         }
         List<LayerConfig> layers = model.layers();
@@ -94,7 +155,7 @@ final class ConflictCheck {
     }
 
     private void checkBidirectional(ModelConfig model, TrainingConfig training) {
-        if (!training.truncatedBptt()) {
+        if (!training.truncatedBptt() || model.type().counted()) {
             return;
         }
         List<LayerConfig> layers = model.layers();

@@ -5,7 +5,8 @@ import java.util.List;
 /** Binds the {@code training} section and its optimizer; see {@link TrainingConfig} and {@link OptimizerConfig}. */
 final class TrainingBinder {
 
-    static final List<String> KEYS = List.of("epochs", "batch_size", "optimizer", "gradient_clip", "tbptt", "seed", "log_every");
+    static final List<String> KEYS = List.of("epochs", "batch_size", "optimizer", "gradient_clip", "tbptt", "seed", "log_every",
+            "sequence_length");
     static final List<String> OPTIMIZER_KEYS = List.of("type", "learning_rate", "momentum", "weight_decay");
 
     TrainingConfig bind(YamlSection training) {
@@ -17,7 +18,8 @@ final class TrainingBinder {
         int tbptt = training.integer("tbptt", 0, Range.atLeast(0));
         long seed = training.longInteger("seed", 42L);
         int logEvery = training.integer("log_every", 50, Range.atLeast(1));
-        return new TrainingConfig(epochs, batchSize, optimizer, gradientClip, tbptt, seed, logEvery);
+        int sequenceLength = training.integer("sequence_length", TrainingConfig.DEFAULT_SEQUENCE_LENGTH, Range.atLeast(1));
+        return new TrainingConfig(epochs, batchSize, optimizer, gradientClip, tbptt, seed, logEvery, sequenceLength);
     }
 
     private static OptimizerConfig optimizer(YamlSection optimizer) {

@@ -14,7 +14,15 @@ import java.util.Objects;
  *   tbptt: 0             # truncated BPTT segment length in steps; 0 = full BPTT
  *   seed: 42
  *   log_every: 50        # minibatches between progress log lines when not on a terminal
+ *   sequence_length: 100 # language_model only: steps of text per minibatch row (a multiple of tbptt)
  * </pre>
+ *
+ * <p>A language model reads its training text as {@code batch_size} parallel rows and each
+ * minibatch covers the next {@code sequence_length} steps of every row. DL4J 1.0.0-M2.1 resets the
+ * recurrent state at the start of every minibatch ({@code fit} call), so a minibatch row is an
+ * independent window of {@code sequence_length} steps: with {@code tbptt: T > 0} DL4J cuts it into
+ * {@code sequence_length / T} segments and carries the state from segment to segment (gradients
+ * stop at segment boundaries); with {@code tbptt: 0} the whole window is one full-BPTT sequence.
  *
  * @param epochs       passes over the training split (&gt;= 1)
  * @param batchSize    examples per minibatch (&gt;= 1)
@@ -23,6 +31,8 @@ import java.util.Objects;
  * @param tbptt        truncated BPTT length; 0 trains with full BPTT
  * @param seed         seeds weight init, shuffling and dropout
  * @param logEvery     minibatches between plain progress lines
+ * @param sequenceLength language models: steps per minibatch row (&gt;= 1; a multiple of {@code tbptt} when it is set);
+ *                     not written for other tasks
  */
 public record TrainingConfig(
         int epochs,
@@ -31,10 +41,19 @@ public record TrainingConfig(
         double gradientClip,
         int tbptt,
         long seed,
-        int logEvery) {
+        int logEvery,
+        int sequenceLength) {
+
+    /** Steps per minibatch row when a language-model config does not say. */
+    public static final int DEFAULT_SEQUENCE_LENGTH = 100;
 
     public TrainingConfig {
         Objects.requireNonNull(optimizer, "optimizer");
+    }
+
+    /** Settings with the default {@code sequence_length} (which only language models read). */
+    public TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer, double gradientClip, int tbptt, long seed, int logEvery) {
+        this(epochs, batchSize, optimizer, gradientClip, tbptt, seed, logEvery, DEFAULT_SEQUENCE_LENGTH);
     }
 
     public boolean truncatedBptt() {
