@@ -14,7 +14,21 @@ import java.util.Random;
  */
 public interface TaskAdapter {
 
+    /** The network trained, or {@code null} for a model counted from the text (the language-model baselines). */
     MultiLayerNetwork network();
+
+    /** One line about the model for the log. */
+    default String describeModel() {
+        return "network: " + network().numParams() + " parameters";
+    }
+
+    /**
+     * Trains the model: a network epoch by epoch through {@code trainer}; a count-based model
+     * overrides this and is fitted once.
+     */
+    default EpochTrainer.Result train(EpochTrainer trainer) {
+        return trainer.train(this);
+    }
 
     /** One line about the prepared data, for the log. */
     String describe();

@@ -56,13 +56,15 @@ public final class TrainingRun {
         TaskAdapter task = switch (config.task()) {
             case CLASSIFICATION -> ClassificationAdapter.prepare(config, store);
             case TAGGING -> TaggingAdapter.prepare(config, store);
+            case LANGUAGE_MODEL -> config.model().type().counted()
+                    ? CountModelAdapter.prepare(config, store) : LanguageModelAdapter.prepare(config, store);
             default -> throw new DataException("task '" + config.task().yamlName()
-                    + "' is not available yet; this version trains task: classification and task: tagging");
+                    + "' is not available yet; this version trains task: classification, tagging and language_model");
         };
         log.printf(Locale.ROOT, "data: %s; prepared in %.1f s%n", task.describe(), (System.nanoTime() - t0) / 1e9);
-        log.printf(Locale.ROOT, "network: %d parameters%n", task.network().numParams());
+        log.printf(Locale.ROOT, "%s%n", task.describeModel());
 
-        EpochTrainer.Result result = new EpochTrainer(config.training(), progress).train(task);
+        EpochTrainer.Result result = task.train(new EpochTrainer(config.training(), progress));
         for (EpochTrainer.Epoch e : result.epochs()) {
             log.printf(Locale.ROOT, "epoch %d: train loss %.4f, dev %s %.4f, %.1f s (%.0f tokens/s)%n",
                     e.epoch(), e.trainLoss(), task.devMetric(), e.devScore(), e.seconds(), e.tokens() / e.seconds());

@@ -1,0 +1,130 @@
+package dev.rill.engine;
+
+import dev.rill.config.RillConfig;
+import dev.rill.config.TrainingConfig;
+import dev.rill.corpus.CorpusStore;
+import dev.rill.generate.StreamBatches;
+import dev.rill.generate.StreamDataSets;
+import dev.rill.generate.StreamScorer;
+import dev.rill.text.DataException;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Many-to-many, shifted: a recurrent network predicting the next token of a text at every step.
+ *
+ * <p>Training: the train split is one token stream, cut by {@link StreamBatches} into
+ * {@code batch_size} rows; each minibatch is the next {@code sequence_length} steps of every row
+ * ({@link StreamDataSets}: ids {@code [B, 1, S]}, one-hot next tokens {@code [B, V, S]}). The cut
+ * points move by a seeded offset every epoch. DL4J resets the recurrent state at each
+ * {@code fit} call, so a minibatch row is a window that starts from a zero state; with
+ * {@code tbptt: T} DL4J cuts it into {@code S / T} segments and carries the state across them
+ * (only Rill's GRU backpropagates such segments correctly, see {@code ConflictCheck}); with
+ * {@code tbptt: 0} (LSTM, vanilla RNN) the window is one full-BPTT sequence.
+ *
+ * <p>Scoring: {@link StreamScorer} over each held-out split with {@code batch_size} rows and a
+ * warm-up of {@code sequence_length} tokens, so every token is predicted from at least as much
+ * text as a training window holds (or all the text before it). The dev score is minus the nats per
+ * token of the selection split ({@link LanguageModelData#selectionSplit()}).
+ */
+public final class LanguageModelAdapter implements TaskAdapter {
+
+    private final MultiLayerNetwork network;
+    private final LanguageModelData data;
+    private final TrainingConfig training;
+    private int epoch;
+
+    private LanguageModelAdapter(MultiLayerNetwork network, LanguageModelData data, TrainingConfig training) {
+        this.network = network;
+        this.data = data;
+        this.training = training;
+    }
+
+    /** Reads and encodes the splits, builds the vocabulary from train, and the network. */
+    public static LanguageModelAdapter prepare(RillConfig config, CorpusStore store) {
+        LanguageModelData data = LanguageModelData.prepare(config, store);
+        int rows = config.training().batchSize();
+        if (data.train().size() < rows + 1) {
+            throw new DataException(data.train().file(), 0, "the train split has " + data.train().size()
+                    + " tokens, too few for training.batch_size " + rows + " parallel rows; lower training.batch_size");
+        }
+        MultiLayerNetwork network = NetworkFactory.languageModel(config.model(), config.training(), data.vocabulary().size());
+        return new LanguageModelAdapter(network, data, config.training());
+    }
+
+    /** Scores a stream the way training scores its held-out splits (also used for bundles). */
+    static LanguageModelMetrics score(MultiLayerNetwork network, TokenStream stream, TrainingConfig training) {
+        return new LanguageModelMetrics(StreamScorer.score(network, stream.ids(), training.batchSize(), training.sequenceLength()),
+                stream.unknown());
+    }
+
+    @Override
+    public MultiLayerNetwork network() {
+        return network;
+    }
+
+    @Override
+    public String describe() {
+        StreamBatches first = batches(0);
+        return String.format(Locale.ROOT, "%s; %d rows x %d steps per minibatch, %d minibatches per epoch",
+                data.describe(), first.batchSize(), first.segmentLength(), first.batchCount());
+    }
+
+    private StreamBatches batches(int epochIndex) {
+        return StreamBatches.forEpoch(data.train().ids(), training.batchSize(), training.sequenceLength(), training.seed(), epochIndex);
+    }
+
+    @Override
+    public int trainExamples() {
+        StreamBatches b = batches(epoch);
+        return b.batchSize() * b.batchCount();
+    }
+
+    /** The stream cut at this epoch's offset; {@code rng} is not used, the offset is drawn from the seed and the epoch. */
+    @Override
+    public Iterable<DataSet> trainBatches(Random rng) {
+        StreamBatches batches = batches(epoch++);
+        int vocabularySize = data.vocabulary().size();
+        return () -> java.util.stream.StreamSupport.stream(batches.spliterator(), false)
+                .map(b -> StreamDataSets.withIds(b, vocabularySize)).iterator();
+    }
+
+    @Override
+    public long trainTokens() {
+        StreamBatches b = batches(Math.max(0, epoch - 1));
+        return (long) b.batchSize() * b.rowLength();
+    }
+
+    @Override
+    public boolean hasDev() {
+        return data.selectionSplit() != null;
+    }
+
+    @Override
+    public String devMetric() {
+        return "log-likelihood (nats/token)";
+    }
+
+    @Override
+    public double devScore() {
+        return -score(network, data.eval().get(data.selectionSplit()), training).natsPerToken();
+    }
+
+    @Override
+    public Map<String, TaskMetrics> evaluate() {
+        Map<String, TaskMetrics> out = new LinkedHashMap<>();
+        data.eval().forEach((split, stream) -> out.put(split, score(network, stream, training)));
+        return out;
+    }
+
+    @Override
+    public ModelBundle bundle(RillConfig config, Map<String, Object> metrics, Map<String, Object> provenance) {
+        return new ModelBundle(config, data.vocabulary(), List.of(), network, metrics, provenance);
+    }
+}
