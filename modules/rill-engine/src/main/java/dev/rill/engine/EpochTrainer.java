@@ -73,7 +73,7 @@ public final class EpochTrainer {
             try (progress) {
                 for (DataSet batch : task.trainBatches(rng)) {
                     net.fit(batch);
-                    double loss = net.score();
+                    double loss = task.trainLoss(net.score(), batch);
                     lossSum += loss;
                     batches++;
                     progress.step((int) batch.getFeatures().size(0), loss);

@@ -95,6 +95,18 @@ public final class LanguageModelAdapter implements TaskAdapter {
                 .map(b -> StreamDataSets.withIds(b, vocabularySize)).iterator();
     }
 
+    /**
+     * Nats per token. DL4J's score of a per-step softmax sums the loss over the steps of the last
+     * segment fitted (the whole window without tbptt) and averages it over the rows.
+     */
+    @Override
+    public double trainLoss(double networkScore, DataSet batch) {
+        long steps = batch.getFeatures().size(2);
+        long tbptt = training.tbptt();
+        long lastSegment = tbptt > 0 ? steps - (steps - 1) / tbptt * tbptt : steps;
+        return networkScore / lastSegment;
+    }
+
     @Override
     public long trainTokens() {
         StreamBatches b = batches(Math.max(0, epoch - 1));

@@ -43,6 +43,14 @@ public interface TaskAdapter {
      */
     Iterable<DataSet> trainBatches(Random rng);
 
+    /**
+     * The training loss to report for a minibatch, from DL4J's {@code score()} after fitting it
+     * (as it is by default); a task may rescale it to the unit its dev score uses.
+     */
+    default double trainLoss(double networkScore, DataSet batch) {
+        return networkScore;
+    }
+
     /** Tokens in one pass over the training examples. */
     long trainTokens();
 
