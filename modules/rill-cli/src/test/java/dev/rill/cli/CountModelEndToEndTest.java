@@ -90,4 +90,19 @@ class CountModelEndToEndTest {
         assertTrue(train.err().contains("model: order-5 n-gram, interpolated Kneser-Ney (discounts estimated per level)"), train.err());
         assertTrue(train.err().contains("val: "), train.err());
     }
+
+    @Test
+    void the_generation_benchmark_reports_scores_and_samples() throws Exception {
+        Path cfg = Files.writeString(dir.resolve("bench-ngram.yaml"), String.join("\n",
+                "task: language_model",
+                "data: {dir: ., splits: {train: train.txt, val: val.txt}, tokenizer: char}",
+                "model: {type: ngram, order: 4}", ""));
+        Path report = dir.resolve("generation.md");
+        CliRun bench = CliRun.of("bench", "generation", cfg.toString(), "--report", report.toString(), "--runs", dir.resolve("bench").toString(),
+                "--prompt", "to", "--sample-length", "20");
+        assertEquals(0, bench.code(), bench.err());
+        String md = Files.readString(report);
+        assertTrue(md.contains("| bench-ngram | ngram, order 4 | val | "), md);
+        assertTrue(md.contains("### bench-ngram\n\n```\nto"), md);
+    }
 }
