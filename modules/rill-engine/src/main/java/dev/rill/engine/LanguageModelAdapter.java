@@ -101,10 +101,12 @@ public final class LanguageModelAdapter implements TaskAdapter {
      */
     @Override
     public double trainLoss(double networkScore, DataSet batch) {
-        long steps = batch.getFeatures().size(2);
-        long tbptt = training.tbptt();
-        long lastSegment = tbptt > 0 ? steps - (steps - 1) / tbptt * tbptt : steps;
-        return networkScore / lastSegment;
+        return networkScore / lastSegment(batch.getFeatures().size(2), training.tbptt());
+    }
+
+    /** Steps in the last segment DL4J fits of a minibatch of {@code steps} steps: all of them without tbptt. */
+    static long lastSegment(long steps, int tbptt) {
+        return tbptt > 0 ? steps - (steps - 1) / tbptt * tbptt : steps;
     }
 
     @Override
