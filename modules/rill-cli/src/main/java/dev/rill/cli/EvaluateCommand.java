@@ -36,7 +36,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelBundle read = ModelBundle.read(bundle);
         TaskMetrics m = switch (read.config().task()) {
             case TAGGING -> new TrainedTagger(read).evaluate(split, Corpora.store(null));
-            case LANGUAGE_MODEL -> new TrainedLanguageModel(read).evaluate(split, Corpora.store(null));
+            case LANGUAGE_MODEL, CONDITIONED_GENERATION -> new TrainedLanguageModel(read).evaluate(split, Corpora.store(null));
             default -> new TrainedClassifier(read).evaluate(split, Corpora.store(null));
         };
         if (json) {

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * {@code <unk>} are never generated.
  */
 @Command(name = "generate", description = {
-        "Generate text with a language-model bundle (task: language_model), streaming it to stdout.",
+        "Generate text with a language-model bundle (task: language_model or conditioned_generation), streaming it to stdout.",
         "Prints the prompt, then the generated continuation. In --prompt and --stop, \\n is a line break and \\\\ a backslash."})
 final class GenerateCommand implements Callable<Integer> {
 
@@ -62,6 +62,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--greedy", description = "Always take the most probable token (ignores temperature, top-k, top-p).")
     boolean greedy;
 
+    @Option(names = "--condition", paramLabel = "LABEL", description = "The label a conditioned_generation model writes for,"
+            + " as written in its training data (SST-2: 0 negative, 1 positive); it stops at the end of a text.")
+    String condition;
+
     @Option(names = "--stop", paramLabel = "TOKEN", description = "Stop after generating this token, e.g. '\\n' for one line; repeatable.")
     List<String> stop = List.of();
 
@@ -69,7 +73,12 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainedLanguageModel model = new TrainedLanguageModel(ModelBundle.read(bundle));
         String promptText = unescape(prompt);
-        TrainedLanguageModel.Prompt input = model.prompt(promptText);
+        TrainedLanguageModel.Prompt input;
+        try {
+            input = model.prompt(promptText, condition);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         if (!input.unknown().isEmpty()) {
             main.err.println("rill: warning: " + input.unknown().size() + " prompt token(s) not in the model's vocabulary, read as "
                     + Vocabulary.UNK + ": " + input.unknown().stream().distinct().map(GenerateCommand::quoted).collect(Collectors.joining(", ")));
@@ -103,7 +112,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private Set<Integer> stopIds(TrainedLanguageModel model) {
-        Set<Integer> ids = new HashSet<>();
+        Set<Integer> ids = new HashSet<>(model.stopIds());
         for (String written : stop) {
             String token = unescape(written);
             if (!model.vocabulary().contains(token) || model.bannedIds().contains(model.vocabulary().id(token))) {

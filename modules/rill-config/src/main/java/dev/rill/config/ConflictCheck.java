@@ -26,6 +26,23 @@ final class ConflictCheck {
         checkTruncatedCells(model, training);
         checkModelType(task, model);
         checkLanguageModel(task, data, model, training);
+        checkGeneratorsReadForwards(task, model);
+    }
+
+    /** Models that predict the next token may not read ahead: no bidirectional layers. */
+    private void checkGeneratorsReadForwards(TaskType task, ModelConfig model) {
+        if (task != TaskType.LANGUAGE_MODEL && task != TaskType.CONDITIONED_GENERATION || model.type().counted()) {
+            return;
+        }
+        List<LayerConfig> layers = model.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).bidirectional()) {
+                ctx.problems().add(at("model.layers." + i + ".bidirectional"), "conflict",
+                        "task " + task.yamlName() + " predicts each token from the ones before it; a bidirectional layer (model.layers." + i
+                                + ") would read the token it has to predict",
+                        "set bidirectional: false");
+            }
+        }
     }
 
     /** The count-based models predict the next token of a text: they exist for language models only. */
@@ -66,15 +83,6 @@ final class ConflictCheck {
         }
         if (model.type().counted()) {
             return;
-        }
-        List<LayerConfig> layers = model.layers();
-        for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i).bidirectional()) {
-                ctx.problems().add(at("model.layers." + i + ".bidirectional"), "conflict",
-                        "a language model predicts each token from the ones before it; a bidirectional layer (model.layers." + i
-                                + ") would read the token it has to predict",
-                        "set bidirectional: false");
-            }
         }
         int tbptt = training.tbptt();
         if (tbptt > 0 && training.sequenceLength() % tbptt != 0) {

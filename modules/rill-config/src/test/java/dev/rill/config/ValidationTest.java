@@ -152,6 +152,8 @@ class ValidationTest {
                         "training.sequence_length cuts a language model's text stream into windows, but task is classification"),
                 problem(LM + "model: {layers: [{cell: gru, bidirectional: true}]}\n", "3:45", "conflict",
                         "a bidirectional layer (model.layers.0) would read the token it has to predict"),
+                problem("task: conditioned_generation\ndata: {corpus: a}\nmodel: {layers: [{cell: gru, bidirectional: true}]}\n", "3:45",
+                        "conflict", "task conditioned_generation predicts each token from the ones before it"),
                 problem("task: language_model\ndata: {corpus: a, max_length: 50}\n", "2:31", "conflict",
                         "data.max_length cuts examples, but task language_model reads each split as one stream of text"),
                 problem("task: language_model\ndata: {corpus: a, splits: {train: t.txt}, dev_fraction: 0.1}\n", "2:57", "conflict",

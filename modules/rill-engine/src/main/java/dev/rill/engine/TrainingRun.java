@@ -4,7 +4,6 @@ import dev.rill.config.DataConfig;
 import dev.rill.config.RillConfig;
 import dev.rill.corpus.CorpusStore;
 import dev.rill.io.AtomicFiles;
-import dev.rill.text.DataException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -58,8 +57,7 @@ public final class TrainingRun {
             case TAGGING -> TaggingAdapter.prepare(config, store);
             case LANGUAGE_MODEL -> config.model().type().counted()
                     ? CountModelAdapter.prepare(config, store) : LanguageModelAdapter.prepare(config, store);
-            default -> throw new DataException("task '" + config.task().yamlName()
-                    + "' is not available yet; this version trains task: classification, tagging and language_model");
+            case CONDITIONED_GENERATION -> ConditionedGenerationAdapter.prepare(config, store);
         };
         log.printf(Locale.ROOT, "data: %s; prepared in %.1f s%n", task.describe(), (System.nanoTime() - t0) / 1e9);
         log.printf(Locale.ROOT, "%s%n", task.describeModel());
