@@ -101,4 +101,23 @@ class ConditionedGenerationEndToEndTest {
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("unknown condition 'positive'"), unknown.err());
     }
+
+    @Test
+    void a_classifier_judges_the_generated_texts_to_have_their_condition() throws Exception {
+        Path cfg = Files.writeString(dir.resolve("judge.yaml"), String.join("\n",
+                "task: classification",
+                "data: {dir: ., splits: {train: train.tsv, dev: dev.tsv}, tokenizer: whitespace}",
+                "model: {embedding: 8, layers: [{cell: gru, units: 8}]}",
+                "training: {epochs: 6, batch_size: 16, optimizer: {type: adam, learning_rate: 0.02}}", ""));
+        CliRun train = CliRun.of("train", cfg.toString(), "--out", dir.resolve("judge").toString());
+        assertEquals(0, train.code(), train.err());
+        Path report = dir.resolve("conditioned.md");
+        CliRun bench = CliRun.of("bench", "conditioned", "--generator", bundle.toString(), "--classifier", train.lastLine().substring(8),
+                "--per-label", "10", "--report", report.toString());
+        assertEquals(0, bench.code(), bench.err());
+        assertTrue(bench.out().contains("| all | 20 | 100.0% |"), bench.out());
+        String md = Files.readString(report);
+        assertTrue(md.contains("| dev | "), md);
+        assertTrue(md.contains("- `1`: the "), md);
+    }
 }
