@@ -66,6 +66,10 @@ final class GenerationBench implements Callable<Integer> {
         String promptText = GenerateCommand.unescape(prompt);
         for (Path configFile : configs) {
             RillConfig cfg = Corpora.configLoader().load(configFile, overrides).config();
+            if (cfg.task() != dev.rill.config.TaskType.LANGUAGE_MODEL) {
+                throw new UsageException(configFile + " is a task: " + cfg.task().yamlName()
+                        + " config; bench generation trains language models (bench conditioned judges generators)");
+            }
             String name = configFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             var outcome = TrainCommand.run(main, cfg, runs.resolve(name));
             String split = outcome.metrics().containsKey("val") ? "val" : "dev";
