@@ -4,9 +4,11 @@ import dev.rill.generate.CrossEntropy;
 import dev.rill.text.Example;
 import dev.rill.text.LengthBuckets;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +44,7 @@ public record ConditionedMetrics(CrossEntropy conditioned, CrossEntropy uncondit
             double[][] logLikelihood = new double[classes][];   // [label][row]
             for (int c = 0; c < classes; c++) {
                 int[] conditions = new int[rows.length];
-                java.util.Arrays.fill(conditions, tokens.condition(c));
+                Arrays.fill(conditions, tokens.condition(c));
                 logLikelihood[c] = logLikelihoods(network, ConditionedBatch.dataSet(examples, rows, tokens, conditions));
             }
             for (int r = 0; r < rows.length; r++) {
@@ -73,8 +75,8 @@ public record ConditionedMetrics(CrossEntropy conditioned, CrossEntropy uncondit
     private static double[] logLikelihoods(MultiLayerNetwork network, DataSet ds) {
         INDArray p = network.output(ds.getFeatures(), false, ds.getFeaturesMaskArray(), ds.getLabelsMaskArray());   // [batch, V, time]
         INDArray target = p.mul(ds.getLabels().castTo(p.dataType())).sum(1);                                   // [batch, time]: p(target)
-        double[][] pt = target.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
-        double[][] mask = ds.getLabelsMaskArray().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
+        double[][] pt = target.castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[][] mask = ds.getLabelsMaskArray().castTo(DataType.DOUBLE).toDoubleMatrix();
         double[] out = new double[pt.length];
         for (int r = 0; r < pt.length; r++) {
             for (int t = 0; t < pt[r].length; t++) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.StreamSupport;
 
 /**
  * Many-to-many, shifted: a recurrent network predicting the next token of a text at every step.
@@ -91,7 +92,7 @@ public final class LanguageModelAdapter implements TaskAdapter {
     public Iterable<DataSet> trainBatches(Random rng) {
         StreamBatches batches = batches(epoch++);
         int vocabularySize = data.vocabulary().size();
-        return () -> java.util.stream.StreamSupport.stream(batches.spliterator(), false)
+        return () -> StreamSupport.stream(batches.spliterator(), false)
                 .map(b -> StreamDataSets.withIds(b, vocabularySize)).iterator();
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -83,9 +84,9 @@ public record LanguageModelData(RunningText text, Vocabulary vocabulary, TokenSt
 
     /** One line for the log. */
     String describe() {
-        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%d train tokens, vocabulary %d", train.size(),
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d train tokens, vocabulary %d", train.size(),
                 vocabulary.size()));
-        eval.forEach((name, s) -> b.append(String.format(java.util.Locale.ROOT, ", %s %d tokens (%d unknown)", name, s.size(), s.unknown())));
+        eval.forEach((name, s) -> b.append(String.format(Locale.ROOT, ", %s %d tokens (%d unknown)", name, s.size(), s.unknown())));
         return b.toString();
     }
 }
