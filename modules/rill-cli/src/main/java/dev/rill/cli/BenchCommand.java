@@ -98,9 +98,22 @@ final class BenchCommand implements Runnable {
             String command = "bin/rill " + subcommand + " " + String.join(" ", configs.stream().map(Path::toString).toList())
                     + overrides.stream().map(o -> " --set " + o).reduce("", String::concat);
             Path file = report != null ? report : Path.of(defaultReport);
-            AtomicFiles.writeString(file, "# " + title + "\n\n" + Machine.describe(command) + "\n" + table);
+            AtomicFiles.writeString(file, "# " + title + "\n\n" + Machine.describe(command) + "\n" + table + keptNotes(file));
             main.err.println("wrote " + file);
             return 0;
+        }
+
+        /**
+         * The hand-written part of an existing report, from its {@code ## Notes} heading on (what was
+         * tried, what the numbers mean), so a new run replaces the measurements but not the analysis.
+         */
+        static String keptNotes(Path file) throws java.io.IOException {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                return "";
+            }
+            String old = java.nio.file.Files.readString(file);
+            int at = old.indexOf("\n## Notes");
+            return at < 0 ? "" : old.substring(at);
         }
 
         private static Map<String, Object> metrics(TaskMetrics m) {

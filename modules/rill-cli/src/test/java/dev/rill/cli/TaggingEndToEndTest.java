@@ -38,8 +38,8 @@ class TaggingEndToEndTest {
         Files.writeString(dir.resolve("dev.conllu"), treebank(60, 2));
         Path cfg = Files.writeString(dir.resolve("c.yaml"), String.join("\n",
                 "task: tagging",
-                "data: {dir: ., splits: {train: train.conllu, dev: dev.conllu}}",
-                "model: {embedding: 16, layers: [{cell: gru, units: 16, bidirectional: true}]}",
+                "data: {dir: ., splits: {train: train.conllu, dev: dev.conllu}, lowercase: true}",
+                "model: {embedding: 16, layers: [{cell: gru, units: 16, bidirectional: true}], char_cnn: {embedding: 8, filters: 8}}",
                 "training: {epochs: 6, batch_size: 16, optimizer: {type: adam, learning_rate: 0.02}}", ""));
         CliRun train = CliRun.of("train", cfg.toString(), "--out", dir.resolve("run").toString());
         assertEquals(0, train.code(), train.err());

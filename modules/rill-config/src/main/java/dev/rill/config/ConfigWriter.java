@@ -77,6 +77,7 @@ public final class ConfigWriter {
         map.put("pooling", model.pooling().yamlName());
         map.put("output_dropout", model.outputDropout());
         map.put("weight_init", model.weightInit().yamlName());
+        map.put("word_dropout", model.wordDropout());
         if (model.charCnn() != null) {
             CharCnnConfig c = model.charCnn();
             Map<String, Object> chars = new LinkedHashMap<>();
@@ -107,8 +108,34 @@ public final class ConfigWriter {
         map.put("tbptt", training.tbptt());
         map.put("seed", training.seed());
         map.put("log_every", training.logEvery());
+        // Absent means off; writing null would read back the same but says less.
+        if (training.earlyStopping() != null) {
+            Map<String, Object> stopping = new LinkedHashMap<>();
+            stopping.put("patience", training.earlyStopping().patience());
+            stopping.put("min_delta", training.earlyStopping().minDelta());
+            map.put("early_stopping", stopping);
+        }
+        map.put("lr_schedule", schedule(training.lrSchedule()));
+        map.put("checkpoint_every", training.checkpointEvery());
         if (task == TaskType.LANGUAGE_MODEL) {
             map.put("sequence_length", training.sequenceLength());
+        }
+        return map;
+    }
+
+    /** Only the keys of the schedule's type: the loader rejects the keys of another type. */
+    private static Map<String, Object> schedule(LearningRateSchedule schedule) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", schedule.type().yamlName());
+        // Java 17 has no pattern switch; the interface is sealed, so these are all the cases.
+        if (schedule instanceof LearningRateSchedule.Step s) {
+            map.put("every", s.every());
+            map.put("gamma", s.gamma());
+        } else if (schedule instanceof LearningRateSchedule.Exponential e) {
+            map.put("gamma", e.gamma());
+        } else if (schedule instanceof LearningRateSchedule.Cosine c) {
+            map.put("warmup_epochs", c.warmupEpochs());
+            map.put("min_lr", c.minLr());
         }
         return map;
     }

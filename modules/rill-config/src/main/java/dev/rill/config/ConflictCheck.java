@@ -24,6 +24,7 @@ final class ConflictCheck {
         checkPooling(task, model, training);
         checkBidirectional(model, training);
         checkTruncatedCells(model, training);
+        checkEarlyStopping(task, data, training);
         checkModelType(task, model);
         checkLanguageModel(task, data, model, training);
         checkGeneratorsReadForwards(task, model);
@@ -96,6 +97,22 @@ final class ConflictCheck {
     }
 
     /**
+     * Early stopping watches the dev score, so a config without dev data could never stop early. A
+     * language model's dev score comes from its val split, else its dev split.
+     */
+    private void checkEarlyStopping(TaskType task, DataConfig data, TrainingConfig training) {
+        if (training.earlyStopping() == null || data == null) {
+            return;
+        }
+        boolean val = task == TaskType.LANGUAGE_MODEL && data.splits().containsKey("val");
+        if (!data.splits().containsKey("dev") && !val && data.devFraction() <= 0) {
+            ctx.problems().add(at("training.early_stopping"), "conflict",
+                    "training.early_stopping watches the dev score, but the config has no dev split",
+                    "add data.splits.dev, or hold part of train out with data.dev_fraction (e.g. 0.1), or remove training.early_stopping");
+        }
+    }
+
+    /**
      * DL4J 1.0.0-M2.1's LSTM and SimpleRnn backpropagate each truncated-BPTT segment from a zero
      * state instead of the carried one, so their gradients after the first segment are wrong
      * (shown by Dl4jTbpttDefectTest in rill-layers). Rill's GRU does it right.
@@ -137,6 +154,11 @@ final class ConflictCheck {
     }
 
     private void checkCharFeatures(TaskType task, ModelConfig model) {
+        if (model.wordDropout() > 0 && task != null && task != TaskType.TAGGING) {
+            ctx.problems().add(at("model.word_dropout"), "conflict",
+                    "model.word_dropout applies to task tagging, but task is " + task.yamlName(),
+                    "remove model.word_dropout, or use task: tagging");
+        }
         if (model.charCnn() != null && task != null && task != TaskType.TAGGING) {
             ctx.problems().add(at("model.char_cnn"), "conflict",
                     "model.char_cnn builds a feature per word for task tagging, but task is " + task.yamlName(),

@@ -10,9 +10,10 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ModelBinder {
 
     static final List<String> KEYS = List.of("type", "embedding", "layers", "pooling", "output_dropout", "weight_init", "char_cnn",
-            "order", "smoothing");
+            "word_dropout", "order", "smoothing");
     /** Keys that describe a network: not written for a count-based model. */
-    static final List<String> NETWORK_KEYS = List.of("embedding", "layers", "pooling", "output_dropout", "weight_init", "char_cnn");
+    static final List<String> NETWORK_KEYS = List.of("embedding", "layers", "pooling", "output_dropout", "weight_init", "char_cnn",
+            "word_dropout");
     /** Keys of the count-based baselines: not written for a network. */
     static final List<String> COUNT_KEYS = List.of("order", "smoothing");
     static final List<String> CHAR_CNN_KEYS = List.of("embedding", "filters", "width", "max_chars");
@@ -39,11 +40,12 @@ final class ModelBinder {
         double outputDropout = model.decimal("output_dropout", 0.0, DROPOUT);
         WeightInitKind weightInit = model.choice("weight_init", WeightInitKind.XAVIER, WeightInitKind.values(), WeightInitKind::yamlName);
         CharCnnConfig charCnn = charCnn(model.section("char_cnn"));
+        double wordDropout = model.decimal("word_dropout", 0.0, DROPOUT);
         return switch (type) {
-            case RNN -> new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn, type, 0, 0.0);
-            case MARKOV -> new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn, type, 2,
+            case RNN -> new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn, wordDropout, type, 0, 0.0);
+            case MARKOV -> new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn, wordDropout, type, 2,
                     model.decimal("smoothing", DEFAULT_ADD_K, Range.above(0)));
-            case NGRAM -> new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn, type,
+            case NGRAM -> new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn, wordDropout, type,
                     model.integer("order", DEFAULT_ORDER, Range.closed(1, MAX_ORDER)), model.decimal("smoothing", 0.0, Range.closed(0, 1)));
         };
     }

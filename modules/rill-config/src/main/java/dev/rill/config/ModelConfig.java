@@ -19,6 +19,7 @@ import java.util.Objects;
  *   weight_init: xavier # xavier | relu | uniform | normal
  *   char_cnn:           # tagging: a character CNN feature per word, beside its embedding (absent = off)
  *     {embedding: 32, filters: 64, width: 3, max_chars: 20}
+ *   word_dropout: 0.0   # tagging: share of training words read as &lt;unk&gt; (characters kept)
  *   order: 3            # ngram only: tokens in the longest n-gram (the next token depends on the last order-1)
  *   smoothing: 0.0      # markov: add-k pseudo-count k &gt; 0 (default 1.0); ngram: Kneser-Ney discount in [0, 1], 0 = estimated per level
  * </pre>
@@ -32,6 +33,8 @@ import java.util.Objects;
  * @param outputDropout drop probability before the output layer, in [0, 1)
  * @param weightInit    weight initialisation scheme for every layer
  * @param charCnn       character features per word, or {@code null} for word embeddings only
+ * @param wordDropout   probability, in [0, 1), that a training word is read as {@code <unk>} for one minibatch (its
+ *                      characters are kept), so the tagger learns what to do with words it has no embedding for
  * @param type          network or count-based baseline
  * @param order         n of an n-gram model ({@link ModelType#NGRAM}), in [1, 16]; 2 for a Markov chain, 0 for a network
  * @param smoothing     add-k pseudo-count ({@link ModelType#MARKOV}), or Kneser-Ney discount with 0 = estimated
@@ -44,6 +47,7 @@ public record ModelConfig(
         double outputDropout,
         WeightInitKind weightInit,
         CharCnnConfig charCnn,
+        double wordDropout,
         ModelType type,
         int order,
         double smoothing) {
@@ -57,13 +61,19 @@ public record ModelConfig(
 
     /** A network ({@code type: rnn}). */
     public ModelConfig(int embedding, List<LayerConfig> layers, Pooling pooling, double outputDropout, WeightInitKind weightInit,
-                       CharCnnConfig charCnn) {
-        this(embedding, layers, pooling, outputDropout, weightInit, charCnn, ModelType.RNN, 0, 0.0);
+                       CharCnnConfig charCnn, double wordDropout) {
+        this(embedding, layers, pooling, outputDropout, weightInit, charCnn, wordDropout, ModelType.RNN, 0, 0.0);
     }
 
     /** Without character features. */
     public ModelConfig(int embedding, List<LayerConfig> layers, Pooling pooling, double outputDropout, WeightInitKind weightInit) {
-        this(embedding, layers, pooling, outputDropout, weightInit, null);
+        this(embedding, layers, pooling, outputDropout, weightInit, null, 0.0);
+    }
+
+    /** Without word dropout. */
+    public ModelConfig(int embedding, List<LayerConfig> layers, Pooling pooling, double outputDropout, WeightInitKind weightInit,
+                       CharCnnConfig charCnn) {
+        this(embedding, layers, pooling, outputDropout, weightInit, charCnn, 0.0);
     }
 
     /** Width of the vector per token that enters the first recurrent layer. */

@@ -13,7 +13,10 @@ import java.util.Objects;
  *   gradient_clip: 1.0   # clip each layer's gradient L2 norm to this; 0 disables
  *   tbptt: 0             # truncated BPTT segment length in steps; 0 = full BPTT
  *   seed: 42
- *   log_every: 50        # minibatches between progress log lines when not on a terminal
+ *   log_every: 50        # minibatches between progress log lines and metrics.jsonl step lines
+ *   early_stopping: {patience: 3, min_delta: 0.0}    # absent: train every epoch
+ *   lr_schedule: {type: step, every: 2, gamma: 0.5}  # constant | step | exponential | cosine
+ *   checkpoint_every: 0  # also checkpoint every N minibatches; 0 = at the end of each epoch only
  *   sequence_length: 100 # language_model only: steps of text per minibatch row (a multiple of tbptt)
  * </pre>
  *
@@ -30,7 +33,10 @@ import java.util.Objects;
  * @param gradientClip L2 norm threshold per layer; 0 disables clipping
  * @param tbptt        truncated BPTT length; 0 trains with full BPTT
  * @param seed         seeds weight init, shuffling and dropout
- * @param logEvery     minibatches between plain progress lines
+ * @param logEvery     minibatches between plain progress lines and {@code metrics.jsonl} step lines
+ * @param earlyStopping when to stop before {@code epochs}, or {@code null} to train every epoch
+ * @param lrSchedule   the learning rate of each epoch
+ * @param checkpointEvery minibatches between mid-epoch checkpoints (&gt;= 0); 0 checkpoints at epoch ends only
  * @param sequenceLength language models: steps per minibatch row (&gt;= 1; a multiple of {@code tbptt} when it is set);
  *                     not written for other tasks
  */
@@ -42,6 +48,9 @@ public record TrainingConfig(
         int tbptt,
         long seed,
         int logEvery,
+        EarlyStoppingConfig earlyStopping,
+        LearningRateSchedule lrSchedule,
+        int checkpointEvery,
         int sequenceLength) {
 
     /** Steps per minibatch row when a language-model config does not say. */
@@ -49,11 +58,27 @@ public record TrainingConfig(
 
     public TrainingConfig {
         Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(lrSchedule, "lrSchedule");
+    }
+
+    /**
+     * Settings without early stopping, with a constant learning rate, checkpoints at epoch ends only
+     * and the default {@code sequence_length} (which only language models read).
+     */
+    public TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer, double gradientClip, int tbptt, long seed, int logEvery) {
+        this(epochs, batchSize, optimizer, gradientClip, tbptt, seed, logEvery, null, new LearningRateSchedule.Constant(), 0);
     }
 
     /** Settings with the default {@code sequence_length} (which only language models read). */
-    public TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer, double gradientClip, int tbptt, long seed, int logEvery) {
-        this(epochs, batchSize, optimizer, gradientClip, tbptt, seed, logEvery, DEFAULT_SEQUENCE_LENGTH);
+    public TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer, double gradientClip, int tbptt, long seed, int logEvery,
+                          EarlyStoppingConfig earlyStopping, LearningRateSchedule lrSchedule, int checkpointEvery) {
+        this(epochs, batchSize, optimizer, gradientClip, tbptt, seed, logEvery, earlyStopping, lrSchedule, checkpointEvery,
+                DEFAULT_SEQUENCE_LENGTH);
+    }
+
+    /** The learning rate of a 1-based epoch, as the schedule sets it. */
+    public double learningRate(int epoch) {
+        return lrSchedule.rate(optimizer.learningRate(), epoch, epochs);
     }
 
     public boolean truncatedBptt() {

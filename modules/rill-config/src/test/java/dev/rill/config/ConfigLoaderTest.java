@@ -46,6 +46,9 @@ class ConfigLoaderTest {
               tbptt: 0
               seed: 7
               log_every: 10
+              early_stopping: {patience: 2, min_delta: 0.001}
+              lr_schedule: {type: step, every: 2, gamma: 0.25}
+              checkpoint_every: 100
             output:
               dir: out/x
             """;
@@ -75,7 +78,7 @@ class ConfigLoaderTest {
         assertEquals(new ModelConfig(64, List.of(new LayerConfig(CellType.GRU, 32, true, 0.1), new LayerConfig(CellType.RNN, 16, false, 0.0)),
                 Pooling.MEAN, 0.2, WeightInitKind.RELU), config.model());
         assertEquals(new TrainingConfig(3, 16, new OptimizerConfig(OptimizerConfig.OptimizerType.NESTEROVS, 0.01, 0.5, 1e-4),
-                0.5, 0, 7L, 10), config.training());
+                0.5, 0, 7L, 10, new EarlyStoppingConfig(2, 0.001), new LearningRateSchedule.Step(2, 0.25), 100), config.training());
         assertEquals(new OutputConfig("out/x"), config.output());
         assertEquals(file, config.source());
     }
@@ -92,6 +95,28 @@ class ConfigLoaderTest {
         assertEquals(new TrainingConfig(5, 32, new OptimizerConfig(OptimizerConfig.OptimizerType.ADAM, 0.002, 0.9, 0.0), 1.0, 0, 42L, 50),
                 config.training());
         assertEquals("runs/c", config.output().dir());
+    }
+
+    @Test
+    void training_runs_without_early_stopping_at_a_constant_rate_with_checkpoints_at_epoch_ends_by_default() throws Exception {
+        TrainingConfig training = parse(BASE).training();
+
+        assertNull(training.earlyStopping());
+        assertEquals(new LearningRateSchedule.Constant(), training.lrSchedule());
+        assertEquals(0, training.checkpointEvery());
+    }
+
+    @Test
+    void early_stopping_and_schedules_get_defaults_for_keys_left_out() throws Exception {
+        assertEquals(new EarlyStoppingConfig(3, 0.0), parse(BASE + "training:\n  early_stopping: {}\n").training().earlyStopping());
+        assertNull(parse(BASE + "training:\n  early_stopping:\n").training().earlyStopping());
+        assertEquals(new LearningRateSchedule.Constant(), parse(BASE + "training: {lr_schedule: {type: constant}}\n").training().lrSchedule());
+        assertEquals(new LearningRateSchedule.Step(1, 0.5), parse(BASE + "training: {lr_schedule: {type: step}}\n").training().lrSchedule());
+        assertEquals(new LearningRateSchedule.Exponential(0.9),
+                parse(BASE + "training: {lr_schedule: {type: exponential}}\n").training().lrSchedule());
+        assertEquals(new LearningRateSchedule.Cosine(0, 0.0), parse(BASE + "training: {lr_schedule: {type: cosine}}\n").training().lrSchedule());
+        assertEquals(new LearningRateSchedule.Cosine(2, 1e-4),
+                parse(BASE + "training: {lr_schedule: {type: cosine, warmup_epochs: 2, min_lr: 1e-4}}\n").training().lrSchedule());
     }
 
     @Test

@@ -27,7 +27,7 @@ class ConfigWriterTest {
                         new ModelConfig(16, List.of(new LayerConfig(CellType.GRU, 8, false, 0.25), new LayerConfig(CellType.RNN, 65536, false, 0.0)),
                                 Pooling.LAST, 0.5, WeightInitKind.UNIFORM),
                         new TrainingConfig(1, 1, new OptimizerConfig(OptimizerConfig.OptimizerType.RMSPROP, 1e-5, 0.0, 3.5e-7),
-                                0.0, 0, -9_000_000_000L, 1, 7),
+                                0.0, 0, -9_000_000_000L, 1, new EarlyStoppingConfig(1, 0.0), new LearningRateSchedule.Cosine(0, 1e-6), 3, 7),
                         new OutputConfig("out: with colon"), source),
                 countedLanguageModel(ModelType.NGRAM, 7, 0.75, source),
                 countedLanguageModel(ModelType.MARKOV, 2, 0.01, source),
@@ -35,9 +35,24 @@ class ConfigWriterTest {
                         new DataConfig("names", null, DataFormat.FORM_TAG_TSV, Map.of("train", "t.tsv"), TokenizerKind.WHITESPACE,
                                 false, 4, 1, 0, 0, 0.2, TagColumn.XPOS),
                         new ModelConfig(1, List.of(new LayerConfig(CellType.GRU, 1, false, 0.999)), Pooling.LAST, 0.0, WeightInitKind.NORMAL,
-                                new CharCnnConfig(7, 9, 5, 30)),
-                        new TrainingConfig(100, 512, new OptimizerConfig(OptimizerConfig.OptimizerType.SGD, 10, 0.99, 0.0), 5, 35, 0, 1000),
-                        new OutputConfig("runs/x"), source));
+                                new CharCnnConfig(7, 9, 5, 30), 0.25),
+                        new TrainingConfig(100, 512, new OptimizerConfig(OptimizerConfig.OptimizerType.SGD, 10, 0.99, 0.0), 5, 35, 0, 1000,
+                                new EarlyStoppingConfig(7, 0.125), new LearningRateSchedule.Exponential(0.95), 0),
+                        new OutputConfig("runs/x"), source),
+                new RillConfig(TaskType.CLASSIFICATION,
+                        new DataConfig("sst2", null, DataFormat.LABEL_TEXT_TSV, Map.of("train", "train.tsv", "dev", "dev.tsv"),
+                                TokenizerKind.CORENLP, false, 20000, 1, 0, 0, 0.0, TagColumn.UPOS),
+                        new ModelConfig(8, List.of(new LayerConfig(CellType.LSTM, 8, false, 0.0)), Pooling.LAST, 0.0, WeightInitKind.XAVIER),
+                        new TrainingConfig(12, 4, new OptimizerConfig(OptimizerConfig.OptimizerType.ADAM, 0.01, 0.9, 0.0), 1.0, 0, 1, 5,
+                                null, new LearningRateSchedule.Step(4, 1.0), 250),
+                        new OutputConfig("runs/y"), source),
+                new RillConfig(TaskType.CLASSIFICATION,
+                        new DataConfig("sst2", null, DataFormat.LABEL_TEXT_TSV, Map.of("train", "train.tsv"),
+                                TokenizerKind.CORENLP, false, 20000, 1, 0, 0, 0.0, TagColumn.UPOS),
+                        new ModelConfig(8, List.of(new LayerConfig(CellType.LSTM, 8, false, 0.0)), Pooling.LAST, 0.0, WeightInitKind.XAVIER),
+                        new TrainingConfig(12, 4, new OptimizerConfig(OptimizerConfig.OptimizerType.ADAM, 0.01, 0.9, 0.0), 1.0, 0, 1, 5,
+                                null, new LearningRateSchedule.Cosine(11, 0.01), 1),
+                        new OutputConfig("runs/z"), source));
     }
 
     /** A count-based model: the network fields hold the loader's defaults, since they cannot be written. */
@@ -45,8 +60,10 @@ class ConfigWriterTest {
         return new RillConfig(TaskType.LANGUAGE_MODEL,
                 new DataConfig("tinyshakespeare", null, DataFormat.PLAIN_TEXT, Map.of("train", "train.txt", "val", "val.txt"),
                         TokenizerKind.CHAR, false, 20000, 1, 0, 0, 0.0, TagColumn.UPOS),
-                new ModelConfig(128, List.of(ModelBinder.DEFAULT_LAYER), Pooling.LAST, 0.0, WeightInitKind.XAVIER, null, type, order, smoothing),
-                new TrainingConfig(5, 32, new OptimizerConfig(OptimizerConfig.OptimizerType.ADAM, 0.002, 0.9, 0.0), 1.0, 0, 42, 50, 300),
+                new ModelConfig(128, List.of(ModelBinder.DEFAULT_LAYER), Pooling.LAST, 0.0, WeightInitKind.XAVIER, null, 0.0, type, order,
+                        smoothing),
+                new TrainingConfig(5, 32, new OptimizerConfig(OptimizerConfig.OptimizerType.ADAM, 0.002, 0.9, 0.0), 1.0, 0, 42, 50, null,
+                        new LearningRateSchedule.Constant(), 0, 300),
                 new OutputConfig("runs/lm"), source);
     }
 
@@ -99,7 +116,7 @@ class ConfigWriterTest {
         for (String key : List.of("task:", "corpus:", "format:", "splits:", "tokenizer:", "lowercase:", "vocab_size:", "min_frequency:",
                 "max_length:", "limit:", "dev_fraction:", "embedding:", "layers:", "cell:", "units:", "bidirectional:", "dropout:", "pooling:",
                 "output_dropout:", "weight_init:", "epochs:", "batch_size:", "optimizer:", "type:", "learning_rate:", "momentum:",
-                "weight_decay:", "gradient_clip:", "tbptt:", "seed:", "log_every:", "dir: runs/c")) {
+                "weight_decay:", "gradient_clip:", "tbptt:", "seed:", "log_every:", "lr_schedule:", "checkpoint_every:", "dir: runs/c")) {
             assertTrue(yaml.contains(key), () -> key + " missing from\n" + yaml);
         }
         assertFalse(yaml.contains("source"));

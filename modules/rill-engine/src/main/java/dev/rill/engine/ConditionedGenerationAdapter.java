@@ -2,18 +2,24 @@ package dev.rill.engine;
 
 import dev.rill.config.RillConfig;
 import dev.rill.corpus.CorpusStore;
+import dev.rill.generate.RecurrentStepper;
+import dev.rill.generate.Sampler;
+import dev.rill.generate.TextGenerator;
 import dev.rill.text.LabelSet;
 import dev.rill.text.LabeledText;
 import dev.rill.text.LengthBuckets;
+import dev.rill.text.RunningText;
 import dev.rill.text.TextPipeline;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * One-to-many: a text generated from one input, its class label, read from {@code label<TAB>text}
@@ -39,9 +45,12 @@ public final class ConditionedGenerationAdapter implements TaskAdapter {
     private final ClassificationData train;
     private final Map<String, ClassificationData> eval;
     private final int batchSize;
+    private final RunningText text;
+    private ConditionedMetrics lastDev;
 
     private ConditionedGenerationAdapter(MultiLayerNetwork network, ConditionTokens tokens, ClassificationData train,
-                                         Map<String, ClassificationData> eval, int batchSize) {
+                                         Map<String, ClassificationData> eval, int batchSize, RunningText text) {
+        this.text = text;
         this.network = network;
         this.tokens = tokens;
         this.train = train;
@@ -64,7 +73,7 @@ public final class ConditionedGenerationAdapter implements TaskAdapter {
                     ClassificationData.encode(r.rows(), r.file(), pipeline, tokens.vocabulary(), labels)));
         }
         MultiLayerNetwork network = NetworkFactory.languageModel(config.model(), config.training(), tokens.vocabulary().size());
-        return new ConditionedGenerationAdapter(network, tokens, train, eval, config.training().batchSize());
+        return new ConditionedGenerationAdapter(network, tokens, train, eval, config.training().batchSize(), RunningText.of(config.data()));
     }
 
     @Override
@@ -115,7 +124,32 @@ public final class ConditionedGenerationAdapter implements TaskAdapter {
 
     @Override
     public double devScore() {
-        return -ConditionedMetrics.score(network, eval.get("dev").examples(), tokens, batchSize).natsPerToken();
+        lastDev = ConditionedMetrics.score(network, eval.get("dev").examples(), tokens, batchSize);
+        return -lastDev.natsPerToken();
+    }
+
+    /** The dev perplexity given the labels and one text per label (temperature 0.8, seed 1), for the run report. */
+    @Override
+    public Map<String, Object> epochFields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (lastDev != null) {
+            fields.put("dev_perplexity", lastDev.conditioned().perplexity());
+        }
+        Sampler sampler = new Sampler(0.8, 0, 1.0, Set.copyOf(tokens.banned()));
+        List<String> samples = new ArrayList<>();
+        for (int label = 0; label < tokens.labels().size(); label++) {
+            int[] ids = TextGenerator.generate(new RecurrentStepper(network.clone()), new int[] {tokens.condition(label)},
+                    new TextGenerator.Settings(LanguageModelAdapter.SAMPLE_TOKENS, sampler, 1, Set.of(tokens.eos())), id -> { });
+            List<String> words = new ArrayList<>();
+            for (int id : ids) {
+                if (id != tokens.eos()) {
+                    words.add(tokens.vocabulary().token(id));
+                }
+            }
+            samples.add(tokens.labels().get(label) + ": " + text.join(words));
+        }
+        fields.put("samples", samples);
+        return fields;
     }
 
     @Override

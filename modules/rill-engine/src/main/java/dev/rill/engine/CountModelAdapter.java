@@ -31,6 +31,7 @@ public final class CountModelAdapter implements TaskAdapter {
     private final ModelConfig config;
     private final LanguageModelData data;
     private NextTokenModel model;
+    private LanguageModelMetrics lastDev;
 
     private CountModelAdapter(ModelConfig config, LanguageModelData data) {
         this.config = config;
@@ -80,16 +81,22 @@ public final class CountModelAdapter implements TaskAdapter {
         return "model: " + describe(config);
     }
 
-    /** Counts the model; one "epoch" whose train loss is the model's nats per token on its own training text. */
+    /**
+     * Counts the model (a checkpoint is never needed: counting is as fast as loading); one "epoch"
+     * whose train loss is the model's nats per token on its own training text.
+     */
     @Override
-    public EpochTrainer.Result train(EpochTrainer trainer) {
+    public EpochTrainer.Result train(EpochTrainer trainer, Checkpoints.Checkpoint from) {
         long start = System.nanoTime();
         model = fit(config, data.train().ids(), data.vocabulary().size());
         double seconds = (System.nanoTime() - start) / 1e9;
-        double trainLoss = model.evaluate(data.train().ids()).natsPerToken();
-        double dev = hasDev() ? devScore() : Double.NaN;
-        var epoch = new EpochTrainer.Epoch(1, trainLoss, dev, seconds, 1, data.train().size());
-        return new EpochTrainer.Result(List.of(epoch), 1);
+        return trainer.fitted(this, model.evaluate(data.train().ids()).natsPerToken(), seconds);
+    }
+
+    /** The dev perplexity and a sample, for the run report. */
+    @Override
+    public Map<String, Object> epochFields() {
+        return LanguageModelAdapter.epochFields(lastDev, data, model.stepper());
     }
 
     @Override
@@ -124,7 +131,8 @@ public final class CountModelAdapter implements TaskAdapter {
 
     @Override
     public double devScore() {
-        return -score(model, data.eval().get(data.selectionSplit())).natsPerToken();
+        lastDev = score(model, data.eval().get(data.selectionSplit()));
+        return -lastDev.natsPerToken();
     }
 
     static LanguageModelMetrics score(NextTokenModel model, TokenStream stream) {

@@ -5,16 +5,24 @@ import dev.rill.config.TrainingConfig;
 import dev.rill.corpus.CorpusStore;
 import dev.rill.generate.StreamBatches;
 import dev.rill.generate.StreamDataSets;
+import dev.rill.generate.RecurrentStepper;
+import dev.rill.generate.Sampler;
 import dev.rill.generate.StreamScorer;
+import dev.rill.generate.TextGenerator;
+import dev.rill.generate.TokenStepper;
 import dev.rill.text.DataException;
+import dev.rill.text.RunningText;
+import dev.rill.text.Vocabulary;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 
 /**
@@ -23,7 +31,7 @@ import java.util.stream.StreamSupport;
  * <p>Training: the train split is one token stream, cut by {@link StreamBatches} into
  * {@code batch_size} rows; each minibatch is the next {@code sequence_length} steps of every row
  * ({@link StreamDataSets}: ids {@code [B, 1, S]}, one-hot next tokens {@code [B, V, S]}). The cut
- * points move by a seeded offset every epoch. DL4J resets the recurrent state at each
+ * points move by an offset drawn from the trainer's seeded generator every epoch. DL4J resets the recurrent state at each
  * {@code fit} call, so a minibatch row is a window that starts from a zero state; with
  * {@code tbptt: T} DL4J cuts it into {@code S / T} segments and carries the state across them
  * (only Rill's GRU backpropagates such segments correctly, see {@code ConflictCheck}); with
@@ -39,7 +47,9 @@ public final class LanguageModelAdapter implements TaskAdapter {
     private final MultiLayerNetwork network;
     private final LanguageModelData data;
     private final TrainingConfig training;
-    private int epoch;
+    /** The cut of the epoch trained last (for its token count). */
+    private StreamBatches lastCut;
+    private LanguageModelMetrics lastDev;
 
     private LanguageModelAdapter(MultiLayerNetwork network, LanguageModelData data, TrainingConfig training) {
         this.network = network;
@@ -72,25 +82,30 @@ public final class LanguageModelAdapter implements TaskAdapter {
 
     @Override
     public String describe() {
-        StreamBatches first = batches(0);
+        StreamBatches first = cut(0);
         return String.format(Locale.ROOT, "%s; %d rows x %d steps per minibatch, %d minibatches per epoch",
                 data.describe(), first.batchSize(), first.segmentLength(), first.batchCount());
     }
 
-    private StreamBatches batches(int epochIndex) {
-        return StreamBatches.forEpoch(data.train().ids(), training.batchSize(), training.sequenceLength(), training.seed(), epochIndex);
+    private StreamBatches cut(int offset) {
+        return StreamBatches.at(data.train().ids(), training.batchSize(), training.sequenceLength(), offset);
     }
 
     @Override
     public int trainExamples() {
-        StreamBatches b = batches(epoch);
+        StreamBatches b = lastCut != null ? lastCut : cut(0);
         return b.batchSize() * b.batchCount();
     }
 
-    /** The stream cut at this epoch's offset; {@code rng} is not used, the offset is drawn from the seed and the epoch. */
+    /**
+     * The stream cut at a random offset below {@code sequence_length} (drawn from {@code rng}, so a
+     * resumed run cuts an interrupted epoch as it was cut), so window boundaries move from epoch to epoch.
+     */
     @Override
     public Iterable<DataSet> trainBatches(Random rng) {
-        StreamBatches batches = batches(epoch++);
+        int maxOffset = Math.max(0, Math.min(training.sequenceLength() - 1, data.train().size() - 1 - training.batchSize()));
+        StreamBatches batches = cut(rng.nextInt(maxOffset + 1));
+        lastCut = batches;
         int vocabularySize = data.vocabulary().size();
         return () -> StreamSupport.stream(batches.spliterator(), false)
                 .map(b -> StreamDataSets.withIds(b, vocabularySize)).iterator();
@@ -112,7 +127,7 @@ public final class LanguageModelAdapter implements TaskAdapter {
 
     @Override
     public long trainTokens() {
-        StreamBatches b = batches(Math.max(0, epoch - 1));
+        StreamBatches b = lastCut != null ? lastCut : cut(0);
         return (long) b.batchSize() * b.rowLength();
     }
 
@@ -128,7 +143,38 @@ public final class LanguageModelAdapter implements TaskAdapter {
 
     @Override
     public double devScore() {
-        return -score(network, data.eval().get(data.selectionSplit()), training).natsPerToken();
+        lastDev = score(network, data.eval().get(data.selectionSplit()), training);
+        return -lastDev.natsPerToken();
+    }
+
+    /** The dev perplexity and a sample from a copy of the network, for the run report. */
+    @Override
+    public Map<String, Object> epochFields() {
+        return epochFields(lastDev, data, new RecurrentStepper(network.clone()));
+    }
+
+    /** Tokens in the sample written after each epoch. */
+    static final int SAMPLE_TOKENS = 200;
+
+    /**
+     * {@code dev_perplexity} (when dev was scored) and {@code samples}: one text of {@value #SAMPLE_TOKENS}
+     * tokens from the start of a line, temperature 0.8, seed 1, so epochs can be compared by eye.
+     */
+    static Map<String, Object> epochFields(LanguageModelMetrics dev, LanguageModelData data, TokenStepper stepper) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (dev != null) {
+            fields.put("dev_perplexity", dev.crossEntropy().perplexity());
+        }
+        Vocabulary v = data.vocabulary();
+        int start = v.contains(RunningText.LINE_BREAK) ? v.id(RunningText.LINE_BREAK) : Math.min(2, v.size() - 1);
+        Sampler sampler = new Sampler(0.8, 0, 1.0, Set.of(Vocabulary.PAD_ID, Vocabulary.UNK_ID));
+        int[] ids = TextGenerator.generate(stepper, new int[] {start}, new TextGenerator.Settings(SAMPLE_TOKENS, sampler, 1, Set.of()), id -> { });
+        List<String> tokens = new ArrayList<>();
+        for (int id : ids) {
+            tokens.add(v.token(id));
+        }
+        fields.put("samples", List.of(data.text().join(tokens)));
+        return fields;
     }
 
     @Override

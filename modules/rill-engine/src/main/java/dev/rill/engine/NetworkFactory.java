@@ -1,11 +1,13 @@
 package dev.rill.engine;
 
+import dev.rill.config.CharCnnConfig;
 import dev.rill.config.LayerConfig;
 import dev.rill.config.ModelConfig;
 import dev.rill.config.OptimizerConfig;
 import dev.rill.config.Pooling;
 import dev.rill.config.TrainingConfig;
 import dev.rill.layers.GruLayerConfig;
+import dev.rill.layers.WordCharEmbeddingConfig;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -74,23 +76,35 @@ public final class NetworkFactory {
     }
 
     /**
-     * A sequence tagger: {@code word ids [batch, 1, time] -> embedding [batch, emb, time] ->
-     * recurrent layers -> softmax over tags at every step}. Padding steps are masked out of the
+     * A sequence tagger: {@code inputs [batch, channels, time] -> word features [batch, width, time]
+     * -> recurrent layers -> softmax over tags at every step}. Padding steps are masked out of the
      * loss by the label mask (see {@link TaggingBatch}).
+     *
+     * <p>Word features are an embedding of the word id ({@code EmbeddingSequenceLayer}), or with
+     * {@code model.char_cnn} Rill's {@link WordCharEmbeddingConfig}: the embedding concatenated with a
+     * max-pooled character CNN over the word's characters, read from the same input (channel 0 the
+     * word id, channels 1.. its character ids), so the network stays a {@code MultiLayerNetwork} and
+     * truncated BPTT and masks work unchanged.
      *
      * @param features the word (and character) vocabularies
      * @param tags     tag set size
      */
     public static MultiLayerNetwork tagger(ModelConfig model, TrainingConfig training, WordFeatures features, int tags) {
-        if (model.charCnn() != null) {
-            throw new IllegalArgumentException("model.char_cnn is not wired into this build yet");
-        }
         NeuralNetConfiguration.ListBuilder list = base(model, training).list();
-        list.layer(0, new EmbeddingSequenceLayer.Builder()
-                .nIn(features.words().size()).nOut(model.embedding())
-                .inferInputLength(true)
-                .outputDataFormat(RNNFormat.NCW)
-                .build());
+        CharCnnConfig chars = model.charCnn();
+        if (chars == null) {
+            list.layer(0, new EmbeddingSequenceLayer.Builder()
+                    .nIn(features.words().size()).nOut(model.embedding())
+                    .inferInputLength(true)
+                    .outputDataFormat(RNNFormat.NCW)
+                    .build());
+        } else {
+            list.layer(0, new WordCharEmbeddingConfig.Builder()
+                    .nWords(features.words().size()).wordDim(model.embedding())
+                    .nChars(features.chars().size()).charDim(chars.embedding())
+                    .filters(chars.filters()).width(chars.width()).maxChars(chars.maxChars())
+                    .build());
+        }
         int index = recurrentStack(list, 1, model);
         int width = model.layers().get(model.layers().size() - 1).outputSize();
         list.layer(index, perStepSoftmax(model, width, tags));
@@ -150,7 +164,7 @@ public final class NetworkFactory {
                 .seed(training.seed())
                 .dataType(DataType.FLOAT)
                 .weightInit(weightInit(model))
-                .updater(updater(training.optimizer()));
+                .updater(LearningRates.updater(training));
         if (training.optimizer().weightDecay() > 0) {
             b.l2(training.optimizer().weightDecay());
         }

@@ -23,15 +23,17 @@ public final class TaggingAdapter implements TaskAdapter {
     private final TaggingData train;
     private final Map<String, TaggingData> eval;
     private final int batchSize;
+    private final double wordDropout;
 
     private TaggingAdapter(Tagger tagger, WordFeatures features, LabelSet tags, TaggingData train, Map<String, TaggingData> eval,
-                           int batchSize) {
+                           int batchSize, double wordDropout) {
         this.tagger = tagger;
         this.features = features;
         this.tags = tags;
         this.train = train;
         this.eval = eval;
         this.batchSize = batchSize;
+        this.wordDropout = wordDropout;
     }
 
     /** Reads and encodes the splits, builds the vocabularies and tag set from train, and the network. */
@@ -46,7 +48,7 @@ public final class TaggingAdapter implements TaskAdapter {
             splits.split(split).ifPresent(r -> eval.put(split, TaggingData.encode(r.rows(), r.file(), features, tags)));
         }
         Tagger tagger = new Tagger(NetworkFactory.tagger(config.model(), config.training(), features, tags.size()), features.channels());
-        return new TaggingAdapter(tagger, features, tags, train, eval, config.training().batchSize());
+        return new TaggingAdapter(tagger, features, tags, train, eval, config.training().batchSize(), config.model().wordDropout());
     }
 
     @Override
@@ -72,7 +74,13 @@ public final class TaggingAdapter implements TaskAdapter {
     @Override
     public Iterable<DataSet> trainBatches(Random rng) {
         List<int[]> batches = LengthBuckets.shuffled(train.lengths(), batchSize, rng);
-        return () -> batches.stream().map(rows -> TaggingBatch.dataSet(train.inputs(), train.tags(), rows, features.channels(), tags.size())).iterator();
+        // Its own generator, drawn now, so the epoch's word dropout is fixed however the batches are consumed.
+        Random dropout = new Random(rng.nextLong());
+        List<WordFeatures.TaggerInput> inputs = train.inputs();
+        return () -> batches.stream().map(rows -> {
+            List<WordFeatures.TaggerInput> read = wordDropout > 0 ? WordFeatures.withWordDropout(inputs, rows, wordDropout, dropout) : inputs;
+            return TaggingBatch.dataSet(read, train.tags(), rows, features.channels(), tags.size());
+        }).iterator();
     }
 
     @Override

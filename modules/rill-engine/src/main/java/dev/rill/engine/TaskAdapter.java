@@ -4,6 +4,7 @@ import dev.rill.config.RillConfig;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.Random;
 
@@ -24,10 +25,12 @@ public interface TaskAdapter {
 
     /**
      * Trains the model: a network epoch by epoch through {@code trainer}; a count-based model
-     * overrides this and is fitted once.
+     * overrides this, is fitted once and reports it through {@link EpochTrainer#fitted}.
+     *
+     * @param from the checkpoint to continue from, or {@code null} to start from the network as built
      */
-    default EpochTrainer.Result train(EpochTrainer trainer) {
-        return trainer.train(this);
+    default EpochTrainer.Result train(EpochTrainer trainer, Checkpoints.Checkpoint from) throws IOException {
+        return trainer.train(this, from);
     }
 
     /** One line about the prepared data, for the log. */
@@ -38,6 +41,10 @@ public interface TaskAdapter {
 
     /**
      * The minibatches of one training epoch, built lazily (one minibatch's tensors at a time).
+     *
+     * <p>All randomness must come from {@code rng}: a resumed run rebuilds an interrupted epoch by
+     * calling this again with the generator as it was when the epoch started, and skips the
+     * minibatches already trained, so the same generator state must give the same minibatches.
      *
      * @param rng the trainer's seeded generator; its state carries over from epoch to epoch
      */
@@ -62,6 +69,14 @@ public interface TaskAdapter {
 
     /** The dev score of the network as it is now; higher is better. */
     double devScore();
+
+    /**
+     * Extra fields for this epoch's line in {@code metrics.jsonl}, asked for right after {@link #devScore()}
+     * (a language model adds its perplexity and a few generated samples). None by default.
+     */
+    default Map<String, Object> epochFields() {
+        return Map.of();
+    }
 
     /** Scores of the network as it is now on each evaluation split the config names ({@code dev}, {@code test}). */
     Map<String, TaskMetrics> evaluate();

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * How a tagger sees a word: its id in the word vocabulary and, with {@code model.char_cnn}, the ids
@@ -67,6 +68,35 @@ public final class WordFeatures {
             }
         }
         return new TaggerInput(ids, charIds);
+    }
+
+    /**
+     * A view of {@code inputs} in which the sentences at {@code rows} read each word as {@code <unk>} with
+     * probability {@code p} (characters unchanged); other sentences are untouched and nothing is modified.
+     */
+    public static List<TaggerInput> withWordDropout(List<TaggerInput> inputs, int[] rows, double p, Random rng) {
+        Map<Integer, TaggerInput> dropped = new HashMap<>();
+        for (int r : rows) {
+            int[] words = inputs.get(r).words().clone();
+            for (int i = 0; i < words.length; i++) {
+                if (rng.nextDouble() < p) {
+                    words[i] = Vocabulary.UNK_ID;
+                }
+            }
+            dropped.put(r, new TaggerInput(words, inputs.get(r).chars()));
+        }
+        return new java.util.AbstractList<>() {
+            @Override
+            public TaggerInput get(int index) {
+                TaggerInput d = dropped.get(index);
+                return d != null ? d : inputs.get(index);
+            }
+
+            @Override
+            public int size() {
+                return inputs.size();
+            }
+        };
     }
 
     private static String normalize(String form, boolean lowercase) {

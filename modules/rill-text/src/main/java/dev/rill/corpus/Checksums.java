@@ -9,14 +9,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of files, as lowercase hex (the form {@code sha256sum} prints and manifests hold). */
-final class Checksums {
+public final class Checksums {
 
     private static final int BUFFER = 1 << 16;
 
     private Checksums() {
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[BUFFER];
         try (InputStream in = Files.newInputStream(file)) {
