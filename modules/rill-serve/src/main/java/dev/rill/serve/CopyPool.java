@@ -9,9 +9,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * At most {@code capacity} instances of something one thread at a time may use (a DL4J network keeps
- * its activations, and after {@code rnnTimeStep} its recurrent state, inside itself), each lent to one
- * caller and returned after. Instances are made on first need, so a model that is never asked for
+ * At most {@code capacity} instances of something one thread at a time may use, each lent to one
+ * caller and returned after. For DL4J networks this matters twice: {@code rnnTimeStep} (generation)
+ * keeps the recurrent state inside the network and is not synchronized, so two requests on one network
+ * would mix their states; and {@code output} (classify, tag) is {@code synchronized} in 1.0.0-M2.1, so
+ * requests sharing one network would take turns on one core. Instances are made on first need, so a model that is never asked for
  * twice at once costs one copy. A caller that finds all copies lent waits up to {@code wait}, then
  * gets a 503 {@code busy}: a queue that never ends helps no one.
  *

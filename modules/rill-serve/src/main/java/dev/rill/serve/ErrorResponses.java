@@ -30,13 +30,13 @@ final class ErrorResponses {
         routes.exception(ApiError.class, (e, ctx) -> Responses.json(ctx, e.status(), e.body()));
         routes.exception(HttpResponseException.class, this::javalinError);
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            LOG.error("{} {} failed", ctx.method().name(), ctx.path(), e);
             Responses.json(ctx, 500, new ErrorBody("internal", "the server failed on this request; its log has the details", null));
         });
     }
 
     private void javalinError(HttpResponseException e, Context ctx) {
-        String where = ctx.method() + " " + ctx.path();
+        String where = ctx.method().name() + " " + ctx.path();
         ErrorBody body = switch (e.getStatus()) {
             case 404 -> new ErrorBody("not_found", "nothing at " + where + "; this server has " + ENDPOINTS, null);
             case 405 -> new ErrorBody("method_not_allowed", where + " is not allowed; " + ctx.path() + " takes "

@@ -1,23 +1,35 @@
 package dev.rill.serve;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.util.JavalinBindException;
+
+import java.util.List;
 
 /**
  * The HTTP server of {@code rill serve}: the JSON API, its OpenAPI description and the demo page,
  * on Javalin (Jetty 12). All routes are in {@link #start}, in one table.
  *
  * <p>Requests run on Jetty's thread pool; each borrows a network copy of its model for the
- * forward pass ({@link CopyPool}), so concurrent requests never share a network or its state.
+ * forward pass ({@link CopyPool}), so concurrent requests never share a network or its state and
+ * run side by side, up to {@link ServeSettings#copies()} per model.
  */
 public final class RillServer implements AutoCloseable {
 
     private final Javalin app;
     private final ServeSettings settings;
+    private final List<String> routes;
 
-    private RillServer(Javalin app, ServeSettings settings) {
+    private RillServer(Javalin app, ServeSettings settings, List<String> routes) {
         this.app = app;
         this.settings = settings;
+        this.routes = routes;
+    }
+
+    /** The routes as "METHOD /path", e.g. "POST /api/classify". */
+    List<String> routes() {
+        return routes;
     }
 
     /**
@@ -29,7 +41,18 @@ public final class RillServer implements AutoCloseable {
         Limits limits = settings.limits();
         ModelsEndpoint listing = new ModelsEndpoint(models);
         GenerateEndpoint generate = new GenerateEndpoint(models, limits);
-        OpenApiDocument openApi = new OpenApiDocument(limits);
+        List<Route> routes = List.of(
+                new Route(HandlerType.GET, "/health", listing::health),
+                new Route(HandlerType.GET, "/api/models", listing::models),
+                new Route(HandlerType.POST, "/api/classify", new ClassifyEndpoint(models, limits)),
+                new Route(HandlerType.POST, "/api/tag", new TagEndpoint(models, limits)),
+                new Route(HandlerType.POST, "/api/generate", generate::single),
+                new Route(HandlerType.GET, "/api/generate/stream", generate::stream),
+                new Route(HandlerType.POST, "/api/generate/stream", generate::stream),
+                new Route(HandlerType.GET, "/openapi.json", new OpenApiDocument(limits)),
+                new Route(HandlerType.GET, "/", StaticResource.demo("index.html", "text/html; charset=utf-8")),
+                new Route(HandlerType.GET, "/demo.js", StaticResource.demo("demo.js", "text/javascript; charset=utf-8")),
+                new Route(HandlerType.GET, "/demo.css", StaticResource.demo("demo.css", "text/css; charset=utf-8")));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -38,19 +61,7 @@ public final class RillServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             config.http.maxRequestSize = limits.maxBodyBytes();
             config.http.prefer405over404 = true;
-
-            config.routes.get("/health", listing::health);
-            config.routes.get("/api/models", listing::models);
-            config.routes.post("/api/classify", new ClassifyEndpoint(models, limits));
-            config.routes.post("/api/tag", new TagEndpoint(models, limits));
-            config.routes.post("/api/generate", generate::single);
-            config.routes.get("/api/generate/stream", generate::stream);
-            config.routes.post("/api/generate/stream", generate::stream);
-            config.routes.get("/openapi.json", openApi);
-            config.routes.get("/", StaticResource.demo("index.html", "text/html; charset=utf-8"));
-            config.routes.get("/demo.js", StaticResource.demo("demo.js", "text/javascript; charset=utf-8"));
-            config.routes.get("/demo.css", StaticResource.demo("demo.css", "text/css; charset=utf-8"));
-
+            routes.forEach(r -> config.routes.addHttpHandler(r.method(), r.path(), r.handler()));
             new ErrorResponses(limits).install(config.routes);
         });
         try {
@@ -59,7 +70,11 @@ public final class RillServer implements AutoCloseable {
             throw new ServeException("cannot listen on " + settings.host() + ":" + settings.port() + " (" + e.getMessage()
                     + "); choose another --port, or a --host address of this machine", e);
         }
-        return new RillServer(app, settings);
+        return new RillServer(app, settings, routes.stream().map(r -> r.method().name() + " " + r.path()).toList());
+    }
+
+    /** A route: all of them are listed in {@link #start}. */
+    private record Route(HandlerType method, String path, Handler handler) {
     }
 
     /** The port the server listens on (the one the OS chose when the settings said 0). */
