@@ -16,7 +16,18 @@ public record Limits(int maxBodyBytes, int maxTexts, int maxTextChars, int maxGe
      * Room for a full batch of long reviews (64 texts of a few thousand characters fit in 256 KiB) while
      * one request still cannot hold a model copy for long: a 64-text batch is one or two forward passes.
      */
-    public static final Limits DEFAULTS = new Limits(256 * 1024, 64, 10_000, 500);
+    public static final Limits DEFAULTS = new Limits(Defaults.BODY_BYTES, Defaults.TEXTS, Defaults.TEXT_CHARS, Defaults.GENERATE_LENGTH);
+
+    /** The default of each limit as a constant, for option declarations. */
+    public static final class Defaults {
+        public static final int BODY_BYTES = 256 * 1024;
+        public static final int TEXTS = 64;
+        public static final int TEXT_CHARS = 10_000;
+        public static final int GENERATE_LENGTH = 500;
+
+        private Defaults() {
+        }
+    }
 
     public Limits {
         atLeastOne("--max-body-bytes", maxBodyBytes);

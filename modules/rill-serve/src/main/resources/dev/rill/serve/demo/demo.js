@@ -97,13 +97,24 @@ $('classify-form').addEventListener('submit', async (event) => {
   }
 });
 
-// Tagging: every token with its tag beneath it, one colour per tag.
+// Tagging: every token with its tag beneath it. Universal POS tags have fixed colours, so a noun looks the
+// same in every sentence; other tag sets (XPOS, entities) get one of the same colours by a hash of the tag.
+const TAG_COLOURS = {
+  NOUN: '#2f6fdf', PROPN: '#1b4aa0', VERB: '#c2410c', AUX: '#9a3412', ADJ: '#15803d', ADV: '#4d7c0f',
+  PRON: '#7c3aed', DET: '#6b7280', ADP: '#0e7490', CCONJ: '#a16207', SCONJ: '#854d0e', NUM: '#be185d',
+  PART: '#9333ea', INTJ: '#db2777', PUNCT: '#374151', SYM: '#475569', X: '#64748b',
+};
+const PALETTE = Object.values(TAG_COLOURS);
+
 function tagColour(tag) {
+  if (TAG_COLOURS[tag]) {
+    return TAG_COLOURS[tag];
+  }
   let hash = 0;
   for (const c of tag) {
     hash = (hash * 31 + c.codePointAt(0)) >>> 0;
   }
-  return `hsl(${hash % 360}, 55%, 40%)`;
+  return PALETTE[hash % PALETTE.length];
 }
 
 function token(word, tag) {
