@@ -55,7 +55,8 @@ final class JsonFields implements RequestFields {
     }
 
     private static String describe(JsonProcessingException e) {
-        String what = e.getOriginalMessage();
+        // Jackson names the source it read in nested locations; the client knows its own body.
+        String what = e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
         if (what.length() > MAX_DETAIL) {
             what = what.substring(0, MAX_DETAIL) + "...";
         }

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param metrics        per split, the bundle's single-number metrics (accuracy, macro F1, ...)
  */
 public record ModelInfo(String name, String task, List<String> labels, int vocabularySize,
-                        Map<String, Map<String, Double>> metrics) {
+                        Map<String, Map<String, Number>> metrics) {
 
     public ModelInfo {
         labels = List.copyOf(labels);
@@ -25,13 +25,13 @@ public record ModelInfo(String name, String task, List<String> labels, int vocab
 
     /** The summary of a bundle: its per-split numbers without the per-class tables and confusion matrices. */
     public static ModelInfo of(String name, ModelBundle bundle) {
-        Map<String, Map<String, Double>> summary = new LinkedHashMap<>();
+        Map<String, Map<String, Number>> summary = new LinkedHashMap<>();
         bundle.metrics().forEach((split, value) -> {
             if (value instanceof Map<?, ?> scores) {
-                Map<String, Double> numbers = new LinkedHashMap<>();
+                Map<String, Number> numbers = new LinkedHashMap<>();
                 scores.forEach((k, v) -> {
                     if (v instanceof Number n) {
-                        numbers.put(k.toString(), n.doubleValue());
+                        numbers.put(k.toString(), n);   // counts stay whole numbers
                     }
                 });
                 summary.put(split, numbers);

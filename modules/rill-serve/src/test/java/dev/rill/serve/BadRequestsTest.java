@@ -139,6 +139,13 @@ class BadRequestsTest {
     }
 
     @Test
+    void malformed_json_is_located_by_line_and_column_without_jacksons_source_notes() {
+        String message = http.post("/api/classify", "{\"texts\":\n [\"good\"").json().get("message").asText();
+        assertTrue(message.contains("at line 2, column"), message);
+        assertFalse(message.contains("Source") || message.contains("REDACTED"), message);
+    }
+
+    @Test
     void a_chunked_body_over_the_limit_is_refused_too() {
         // No Content-Length: the limit must hold while reading, not only when the client announces the size.
         byte[] big = ("{\"texts\": [\"" + "a".repeat(10_000) + "\"]}").getBytes(StandardCharsets.UTF_8);
