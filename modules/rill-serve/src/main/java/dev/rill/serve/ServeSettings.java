@@ -37,25 +37,8 @@ public record ServeSettings(String host, int port, Limits limits, int copies, Du
         }
     }
 
-    /** Loopback, port 8080, default limits, one copy per core. */
-    public static ServeSettings defaults() {
-        return new ServeSettings(DEFAULT_HOST, DEFAULT_PORT, Limits.DEFAULTS, defaultCopies(), DEFAULT_WAIT);
-    }
-
     /** One network copy per core: with one native thread per forward pass (OMP_NUM_THREADS=1) that keeps every core busy. */
     public static int defaultCopies() {
         return Runtime.getRuntime().availableProcessors();
-    }
-
-    public ServeSettings withPort(int newPort) {
-        return new ServeSettings(host, newPort, limits, copies, waitForCopy);
-    }
-
-    public ServeSettings withLimits(Limits newLimits) {
-        return new ServeSettings(host, port, newLimits, copies, waitForCopy);
-    }
-
-    public ServeSettings withCopies(int newCopies, Duration newWait) {
-        return new ServeSettings(host, port, limits, newCopies, newWait);
     }
 }
