@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  */
 @Command(name = "rill", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Recurrent networks for NLP from one YAML file.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, TagCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, TagCommand.class, GenerateCommand.class,
                 ConfigCommand.class, CorpusCommand.class, BenchCommand.class, ReportCommand.class, PlanCommand.class,
                 DoctorCommand.class, DiagnoseCommand.class})
 public final class Main implements Runnable {

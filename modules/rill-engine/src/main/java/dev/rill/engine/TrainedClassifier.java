@@ -27,7 +27,8 @@ public final class TrainedClassifier {
     public TrainedClassifier(ModelBundle bundle) {
         if (bundle.config().task() != TaskType.CLASSIFICATION) {
             throw new DataException("this bundle holds a " + bundle.config().task().yamlName()
-                    + " model, not a classifier" + (bundle.config().task() == TaskType.TAGGING ? "; tag text with `rill tag`" : ""));
+                    + " model, not a classifier" + (bundle.config().task() == TaskType.TAGGING ? "; tag text with `rill tag`"
+                    : bundle.config().task() == TaskType.LANGUAGE_MODEL ? "; generate text with `rill generate`" : ""));
         }
         this.bundle = bundle;
         this.pipeline = TextPipeline.of(bundle.config().data());
