@@ -29,7 +29,8 @@ class NotebooksTest {
     private static final NotebookRunner RUNNER = new NotebookRunner(NotebookRunner.Settings.fromThisJvm(Duration.ofMinutes(10)));
 
     static Path notebooksDir() {
-        return Path.of(System.getProperty("rill.project.dir")).resolve("notebooks");
+        // Maven sets rill.project.dir; run from an IDE, the working folder is this module's.
+        return Path.of(System.getProperty("rill.project.dir", "../..")).resolve("notebooks");
     }
 
     static Stream<Path> notebooks() throws IOException {
