@@ -22,6 +22,8 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import dev.rill.layers.kernel.GateFunction;
+
 /**
  * Configuration of a gated recurrent unit (GRU) layer; {@link #instantiate} creates a {@link GruLayer}.
  *
@@ -90,6 +92,9 @@ public class GruLayerConfig extends BaseRecurrentLayer {
             Collection<TrainingListener> trainingListeners, int layerIndex, INDArray layerParamsView,
             boolean initializeParams, DataType networkDataType) {
         LayerValidation.assertNInNOutSet("GruLayerConfig", getLayerName(), layerIndex, getNIn(), getNOut());
+        // Fails here, naming the activation, rather than at the first forward pass.
+        GateFunction.of(getActivationFn(), networkDataType);
+        GateFunction.of(gateActivationFn, networkDataType);
         GruLayer ret = new GruLayer(conf, networkDataType);
         ret.setListeners(trainingListeners);
         ret.setIndex(layerIndex);

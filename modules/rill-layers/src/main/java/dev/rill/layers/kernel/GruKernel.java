@@ -1,0 +1,229 @@
+package dev.rill.layers.kernel;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Forward and backward pass of a GRU over a whole sequence (the cuDNN / PyTorch formulation documented on
+ * {@code dev.rill.layers.GruLayer}). For step t, with x_t [N, nIn], the previous output h [N, H] and mask m_t [N]:
+ * <pre>
+ *   X = x_t·W + b          P = h·U + bR              [N, 3H], column blocks  r | z | n
+ *   r = σ(X_r + P_r)       z = σ(X_z + P_z)          n = act(X_n + r ⊙ P_n)
+ *   h' = n + z ⊙ (h − n)   h_t = m_t ⊙ h'
+ * </pre>
+ *
+ * <h2>How it is computed</h2>
+ * As {@link LstmKernel}: the input side of all steps in one product, only P = h_{t−1}·U inside the loop (into a
+ * one-step buffer, since r multiplies P_n), the gate maths in one Java pass per step, dL/dX and dL/dP written per step
+ * to two [T·N, 3H] buffers that then feed one product each for dW = Xᵀ·dX, dU = H_prevᵀ·dP and dL/dx = dX·Wᵀ.
+ * dL/dX and dL/dP differ only in the n block (dL/dP_n = r ⊙ dL/dX_n), so the r and z blocks of the two bias
+ * gradients are equal.
+ */
+public final class GruKernel {
+
+    /**
+     * Parameters (or their gradient views) in the layout of {@code GruParamInitializer}: W [nIn, 3H] and U [H, 3H]
+     * 'f' ordered, b and bR [1, 3H], gate blocks r | z | n.
+     */
+    public record Weights(INDArray input, INDArray recurrent, INDArray bias, INDArray recurrentBias) {
+    }
+
+    private final GateFunction candidateFn;
+    private final GateFunction gateFn;
+    private final TimeMajorSequence seq;
+    private final HostBuffer gates;          // [T·N, 3H] X = x·W; dL/dX after backward
+    private final HostBuffer recurrent;      // [N, 3H] P of one step in forward; [T·N, 3H] dL/dP in backward
+    private final HostBuffer carry;          // [N, H] dL/dh_{t−1} through U
+    private double[] act = new double[0];        // [T·N·3H] activations r, z, n
+    private double[] hpN = new double[0];        // [T·N·H] P_n = (h·U + bR)_n, which dL/dr needs
+    private double[] states = new double[0];     // [(T+1)·N·H] h_0 .. h_T (masked), as in the sequence's states
+    private double[] step = new double[0];       // [N·3H] one step of P, or of dL/dP
+    private double[] row = new double[0];        // [N·3H] one step of dL/dX
+    private double[] grad = new double[0];       // [N·H] dL/dh_t
+    private double[] direct = new double[0];     // [N·H] dL/dh_{t−1} through h' = n + z ⊙ (h − n)
+    private Weights weights;
+    private int hidden;
+    private boolean zeroStart;
+
+    /**
+     * @param activation     act, the candidate's activation
+     * @param gateActivation σ, applied to the reset and update gates
+     * @param type           FLOAT or DOUBLE: the data type of inputs, parameters and results
+     */
+    public GruKernel(GateFunction activation, GateFunction gateActivation, DataType type) {
+        this.candidateFn = activation;
+        this.gateFn = gateActivation;
+        this.seq = new TimeMajorSequence(type);
+        this.gates = new HostBuffer(type);
+        this.recurrent = new HostBuffer(type);
+        this.carry = new HostBuffer(type);
+    }
+
+    /**
+     * Runs the sequence and keeps what backprop needs.
+     *
+     * @param input   [N, nIn, T]
+     * @param mask    [N, T], or null
+     * @param w       parameters
+     * @param initial h before step 0 [N, H], or null for zeros
+     */
+    public void forward(INDArray input, INDArray mask, Weights w, INDArray initial) {
+        weights = w;
+        hidden = (int) w.recurrent().size(0);
+        zeroStart = initial == null;
+        int h = hidden;
+        int g3 = 3 * h;
+        seq.load(input, mask, h);
+        int n = seq.batch();
+        int steps = seq.steps();
+        int rows = steps * n;
+        act = LstmKernel.grow(act, (long) rows * g3);
+        hpN = LstmKernel.grow(hpN, (long) rows * h);
+        states = LstmKernel.grow(states, (long) (rows + n) * h);
+        step = LstmKernel.grow(step, (long) n * g3);
+        seq.initialState(initial, states);
+
+        gates.ensure((long) rows * g3);
+        recurrent.ensure((long) n * g3);
+        Blas.gemm(seq.inputs(0, steps), Matrix.weights(w.input()), gates.matrix(0, rows, g3), 0.0);
+        double[] b = w.bias().toDoubleVector();
+        double[] rb = w.recurrentBias().toDoubleVector();
+        Matrix u = Matrix.weights(w.recurrent());
+        for (int t = 0; t < steps; t++) {
+            int a0 = t * n * g3;
+            gates.read(a0, act, a0, n * g3);
+            if (t > 0 || !zeroStart) {
+                Blas.gemm(seq.previousStates(t, t + 1), u, recurrent.matrix(0, n, g3), 0.0);
+                recurrent.read(0, step, 0, n * g3);
+            } else {
+                java.util.Arrays.fill(step, 0, n * g3, 0.0);
+            }
+            for (int i = 0; i < n; i++) {
+                forwardRow(t, i, n, b, rb);
+            }
+            seq.writeOutput(t, states, (t + 1) * n * h);
+        }
+    }
+
+    /** Gate maths of example i at step t: activations into {@code act}, P_n into {@code hpN}, h_t into {@code states}. */
+    private void forwardRow(int t, int i, int n, double[] b, double[] rb) {
+        int h = hidden;
+        int a = (t * n + i) * 3 * h;      // X_t row i in act
+        int p = i * 3 * h;                // P row i in step
+        int hp = (t * n + i) * h;         // P_n in hpN; also h_{t−1} in states
+        int hNew = hp + n * h;            // h_t in states
+        for (int j = 0; j < 2 * h; j++) {
+            act[a + j] += b[j] + step[p + j] + rb[j];
+        }
+        gateFn.apply(act, a, 2 * h);
+        for (int j = 0; j < h; j++) {
+            double pn = step[p + 2 * h + j] + rb[2 * h + j];
+            hpN[hp + j] = pn;
+            act[a + 2 * h + j] += b[2 * h + j] + act[a + j] * pn;
+        }
+        candidateFn.apply(act, a + 2 * h, h);
+        double m = seq.mask(t, i);
+        for (int j = 0; j < h; j++) {
+            double nv = act[a + 2 * h + j];
+            states[hNew + j] = m * (nv + act[a + h + j] * (states[hp + j] - nv));
+        }
+    }
+
+    /** Copies h_1..h_T of the last forward pass into {@code output} [N, H, T]. */
+    public void copyOutputs(INDArray output) {
+        seq.copyOutputs(output);
+    }
+
+    /** h_T as a new [N, H] array outside any workspace (to carry into the next call). */
+    public INDArray lastState() {
+        return seq.lastOutput();
+    }
+
+    /**
+     * Backprop through the last forward pass, whose initial state is held constant (gradients stop there).
+     *
+     * @param epsilon dL/d(output) [N, H, T]
+     * @param window  backpropagate through the last {@code window} steps only (truncated BPTT); &lt;= 0 for all
+     * @param grads   gradient views to overwrite
+     * @param epsOut  receives dL/d(input) [N, nIn, T]; zero before the window
+     */
+    public void backward(INDArray epsilon, int window, Weights grads, INDArray epsOut) {
+        int h = hidden;
+        int g3 = 3 * h;
+        int n = seq.batch();
+        int steps = seq.steps();
+        int end = window > 0 ? Math.max(0, steps - window) : 0;
+        seq.loadEpsilon(epsilon);
+        row = LstmKernel.grow(row, (long) n * g3);
+        grad = LstmKernel.grow(grad, (long) n * h);
+        direct = LstmKernel.grow(direct, (long) n * h);
+        recurrent.ensure((long) steps * n * g3);
+        carry.ensure((long) n * h);
+        double[] biasGrad = new double[g3];
+        double[] recurrentBiasGrad = new double[g3];
+        Matrix uT = Matrix.weights(weights.recurrent()).t();
+        double[] viaU = new double[n * h];
+
+        for (int t = steps - 1; t >= end; t--) {
+            seq.readEpsilon(t, grad);
+            if (t < steps - 1) {
+                carry.read(0, viaU, 0, n * h);
+                for (int k = 0; k < n * h; k++) {
+                    grad[k] += direct[k] + viaU[k];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                backwardRow(t, i, n);
+                for (int j = 0; j < g3; j++) {
+                    biasGrad[j] += row[i * g3 + j];
+                    recurrentBiasGrad[j] += step[i * g3 + j];
+                }
+            }
+            long at = (long) t * n * g3;
+            gates.write(at, row, 0, n * g3);
+            recurrent.write(at, step, 0, n * g3);
+            if (t > end) {
+                Blas.gemm(recurrent.matrix(at, n, g3), uT, carry.matrix(0, n, h), 0.0);
+            }
+        }
+
+        int window0 = (steps - end) * n;
+        Matrix dX = gates.matrix((long) end * n * g3, window0, g3);
+        Matrix dP = recurrent.matrix((long) end * n * g3, window0, g3);
+        Blas.gemm(dX.t(), seq.inputs(end, steps), Matrix.weightGradientTransposed(grads.input()), 0.0);
+        Blas.gemm(dP.t(), seq.previousStates(end, steps), Matrix.weightGradientTransposed(grads.recurrent()), 0.0);
+        grads.bias().assign(Nd4j.createFromArray(biasGrad).reshape(1, g3));
+        grads.recurrentBias().assign(Nd4j.createFromArray(recurrentBiasGrad).reshape(1, g3));
+        Blas.gemm(dX, Matrix.weights(weights.input()).t(), seq.inputGradients(end, steps), 0.0);
+        seq.copyInputGradients(epsOut, end);
+    }
+
+    /**
+     * dL/dX and dL/dP of example i at step t into {@code row} and {@code step}, given dL/dh_t in {@code grad}; sets
+     * the direct part of dL/dh_{t−1} in {@code direct}.
+     */
+    private void backwardRow(int t, int i, int n) {
+        int h = hidden;
+        int a = (t * n + i) * 3 * h;
+        int hp = (t * n + i) * h;         // P_n, and h_{t−1} in states
+        int r = i * h;
+        int g = i * 3 * h;
+        double m = seq.mask(t, i);
+        for (int j = 0; j < h; j++) {
+            double dh = grad[r + j] * m;                              // h_t = m ⊙ h'
+            double z = act[a + h + j];
+            double nv = act[a + 2 * h + j];
+            row[g + 2 * h + j] = dh * (1.0 - z);                      // dL/dn
+            row[g + h + j] = dh * (states[hp + j] - nv);              // dL/dz
+            direct[r + j] = dh * z;
+        }
+        candidateFn.backprop(act, a + 2 * h, row, g + 2 * h, h);     // dL/dX_n
+        for (int j = 0; j < h; j++) {
+            row[g + j] = row[g + 2 * h + j] * hpN[hp + j];            // dL/dr
+            step[g + 2 * h + j] = row[g + 2 * h + j] * act[a + j];    // dL/dP_n = r ⊙ dL/dX_n
+        }
+        gateFn.backprop(act, a, row, g, 2 * h);                      // dL/dX_r, dL/dX_z
+        System.arraycopy(row, g, step, g, 2 * h);                     // P_r and P_z enter like X_r and X_z
+    }
+}

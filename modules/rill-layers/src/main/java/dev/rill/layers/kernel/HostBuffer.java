@@ -1,0 +1,92 @@
+package dev.rill.layers.kernel;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A flat array in ND4J memory, outside every workspace, that BLAS reads and writes through {@link Matrix} and Java
+ * reads and writes element-wise as doubles. A kernel keeps one per role and reuses it for every pass; it grows
+ * (the only allocation) when a pass needs more room than any before it.
+ */
+final class HostBuffer {
+
+    private final DataType type;
+    private INDArray array;         // [capacity], detached
+    private FloatBuffer floats;     // the same memory, for FLOAT
+    private DoubleBuffer doubles;   // the same memory, for DOUBLE
+
+    HostBuffer(DataType type) {
+        this.type = type;
+    }
+
+    /** Makes room for at least {@code length} elements; contents are undefined after growing. */
+    void ensure(long length) {
+        if (array != null && array.length() >= length) {
+            return;
+        }
+        if (length > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a recurrent kernel buffer of " + length + " elements is too large;"
+                    + " use smaller minibatches or shorter sequences");
+        }
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            array = Nd4j.createUninitialized(type, Math.max(1, length));
+        }
+        if (type == DataType.FLOAT) {
+            floats = array.data().asNioFloat();
+        } else {
+            doubles = array.data().asNioDouble();
+        }
+    }
+
+    /** The row-major matrix [rows, cols] starting at element {@code offset}. */
+    Matrix matrix(long offset, int rows, int cols) {
+        return Matrix.of(array.data().addressPointer(), offset, rows, cols);
+    }
+
+    /** An ND4J view [d0, d1, d2] ('c' order) of the first elements, for whole-array copies in and out. */
+    INDArray view(long d0, long d1, long d2) {
+        return array.get(NDArrayIndex.interval(0, d0 * d1 * d2)).reshape('c', d0, d1, d2);
+    }
+
+    /** Copies {@code len} elements starting at {@code from} into {@code dst[dstFrom...]}. */
+    void read(long from, double[] dst, int dstFrom, int len) {
+        int f = (int) from;
+        if (floats != null) {
+            for (int i = 0; i < len; i++) {
+                dst[dstFrom + i] = floats.get(f + i);
+            }
+        } else {
+            doubles.get(f, dst, dstFrom, len);
+        }
+    }
+
+    /** Copies {@code src[srcFrom...]} to {@code len} elements starting at {@code to}. */
+    void write(long to, double[] src, int srcFrom, int len) {
+        int f = (int) to;
+        if (floats != null) {
+            for (int i = 0; i < len; i++) {
+                floats.put(f + i, (float) src[srcFrom + i]);
+            }
+        } else {
+            doubles.put(f, src, srcFrom, len);
+        }
+    }
+
+    /** Sets {@code len} elements starting at {@code from} to zero. */
+    void zero(long from, int len) {
+        int f = (int) from;
+        for (int i = 0; i < len; i++) {
+            if (floats != null) {
+                floats.put(f + i, 0f);
+            } else {
+                doubles.put(f + i, 0.0);
+            }
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package dev.rill.layers.kernel;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Forward and backward pass of an LSTM over a whole sequence, with DL4J's {@code LSTM} gate maths and parameter
+ * layout. For step t, with x_t [N, nIn], the previous output h and cell c [N, H], and mask m_t [N]:
+ * <pre>
+ *   G  = x_t·W + h·U + b                       [N, 4H], column blocks  z | f | o | i
+ *   z  = act(G_z)    f = σ(G_f)    o = σ(G_o)    i = σ(G_i)
+ *   c' = f ⊙ c + i ⊙ z
+ *   h' = o ⊙ act(c')
+ *   h_t = m_t ⊙ h'     c_t = m_t ⊙ c'          (masked steps output 0 and restart from a zero state)
+ * </pre>
+ * act is the layer's activation (tanh by default), σ its gate activation (sigmoid by default).
+ *
+ * <h2>How it is computed</h2>
+ * <ol>
+ *   <li>One product for the input side of every step: G = X·W, [T·N, nIn] x [nIn, 4H].</li>
+ *   <li>Per step only the recurrent product G_t += h_{t−1}·U (BLAS, in place), then one pass of plain Java over the
+ *       step's [N, 4H] block for the gate maths, keeping the activations, cells and act(c') for backprop.</li>
+ *   <li>Backward runs the steps in reverse: Java computes dL/dG_t from the kept activations and writes it over G_t;
+ *       BLAS carries dL/dh_{t−1} = dL/dG_t·Uᵀ. The cell gradient is carried in Java.</li>
+ *   <li>After the loop, one product each for dW = Xᵀ·dG, dU = H_prevᵀ·dG and dL/dx = dG·Wᵀ over all steps.</li>
+ * </ol>
+ * Buffers are kept between passes and only grow, so a training loop allocates nothing after its first minibatch.
+ * An instance serves one layer and one thread.
+ */
+public final class LstmKernel {
+
+    /**
+     * Parameters (or their gradient views) in DL4J's LSTM layout: W [nIn, 4H] and U [H, 4H] 'f' ordered, b [1, 4H],
+     * gate blocks z | f | o | i.
+     */
+    public record Weights(INDArray input, INDArray recurrent, INDArray bias) {
+    }
+
+    /** A carried state: output h and cell c, each [N, H]. */
+    public record State(INDArray h, INDArray c) {
+    }
+
+    private final GateFunction cellFn;
+    private final GateFunction gateFn;
+    private final TimeMajorSequence seq;
+    private final HostBuffer gates;    // [T·N, 4H] pre-activations; dL/dG after backward
+    private final HostBuffer carry;    // [N, H] dL/dh_{t−1} through U
+    private double[] act = new double[0];       // [T·N·4H] activations z, f, o, i
+    private double[] cells = new double[0];     // [(T+1)·N·H] c_t (masked); block 0 is c_0
+    private double[] cellAct = new double[0];   // [T·N·H] act(c'_t)
+    private double[] row = new double[0];       // [N·4H] one step of dL/dG
+    private double[] out = new double[0];       // [N·H] one step of h_t, or of dL/dh
+    private double[] cellGrad = new double[0];  // [N·H] dL/dc_t carried backwards
+    private double[] scratch = new double[0];   // [N·H]
+    private Weights weights;
+    private int hidden;
+
+    /**
+     * @param activation     act, applied to the cell input and the cell
+     * @param gateActivation σ, applied to the forget, output and input gates
+     * @param type           FLOAT or DOUBLE: the data type of inputs, parameters and results
+     */
+    public LstmKernel(GateFunction activation, GateFunction gateActivation, DataType type) {
+        this.cellFn = activation;
+        this.gateFn = gateActivation;
+        this.seq = new TimeMajorSequence(type);
+        this.gates = new HostBuffer(type);
+        this.carry = new HostBuffer(type);
+    }
+
+    /**
+     * Runs the sequence and keeps what backprop needs.
+     *
+     * @param input   [N, nIn, T]
+     * @param mask    [N, T], or null
+     * @param w       parameters
+     * @param initial state before step 0, or null for zeros
+     */
+    public void forward(INDArray input, INDArray mask, Weights w, State initial) {
+        weights = w;
+        hidden = (int) w.recurrent().size(0);
+        int h = hidden;
+        int g4 = 4 * h;
+        seq.load(input, mask, h);
+        int n = seq.batch();
+        int steps = seq.steps();
+        int rows = steps * n;
+        act = grow(act, (long) rows * g4);
+        cells = grow(cells, (long) (rows + n) * h);
+        cellAct = grow(cellAct, (long) rows * h);
+        out = grow(out, (long) n * h);
+        seq.initialState(initial == null ? null : initial.h(), out);
+        if (initial == null) {
+            java.util.Arrays.fill(cells, 0, n * h, 0.0);
+        } else {
+            double[] c0 = initial.c().castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            System.arraycopy(c0, 0, cells, 0, n * h);
+        }
+
+        gates.ensure((long) rows * g4);
+        Blas.gemm(seq.inputs(0, steps), Matrix.weights(w.input()), gates.matrix(0, rows, g4), 0.0);
+        double[] b = w.bias().toDoubleVector();
+        Matrix u = Matrix.weights(w.recurrent());
+        for (int t = 0; t < steps; t++) {
+            int a0 = t * n * g4;
+            if (t > 0 || initial != null) {
+                Blas.gemm(seq.previousStates(t, t + 1), u, gates.matrix(a0, n, g4), 1.0);
+            }
+            gates.read(a0, act, a0, n * g4);
+            for (int i = 0; i < n; i++) {
+                forwardRow(t, i, n, b);
+            }
+            seq.writeOutput(t, out, 0);
+        }
+    }
+
+    /** Gate maths of example i at step t: activations into {@code act}, c_t, act(c'_t), and h_t into {@code out}. */
+    private void forwardRow(int t, int i, int n, double[] b) {
+        int h = hidden;
+        int a = (t * n + i) * 4 * h;      // G_t row i in act
+        int cPrev = (t * n + i) * h;      // c_{t−1} in cells
+        int cNew = cPrev + n * h;         // c_t in cells
+        int ca = (t * n + i) * h;         // act(c'_t) in cellAct
+        for (int j = 0; j < 4 * h; j++) {
+            act[a + j] += b[j];
+        }
+        cellFn.apply(act, a, h);
+        gateFn.apply(act, a + h, 3 * h);
+        for (int j = 0; j < h; j++) {
+            double c = act[a + h + j] * cells[cPrev + j] + act[a + 3 * h + j] * act[a + j];
+            cells[cNew + j] = c;
+            cellAct[ca + j] = c;
+        }
+        cellFn.apply(cellAct, ca, h);
+        double m = seq.mask(t, i);
+        for (int j = 0; j < h; j++) {
+            out[i * h + j] = m * act[a + 2 * h + j] * cellAct[ca + j];
+        }
+        if (m != 1.0) {
+            for (int j = 0; j < h; j++) {
+                cells[cNew + j] *= m;
+            }
+        }
+    }
+
+    /** Copies h_1..h_T of the last forward pass into {@code output} [N, H, T]. */
+    public void copyOutputs(INDArray output) {
+        seq.copyOutputs(output);
+    }
+
+    /** The state after the last step, as new arrays outside any workspace (to carry into the next call). */
+    public State lastState() {
+        int n = seq.batch();
+        int h = hidden;
+        double[] c = java.util.Arrays.copyOfRange(cells, seq.steps() * n * h, (seq.steps() + 1) * n * h);
+        INDArray hLast = seq.lastOutput();
+        INDArray cLast;
+        try (var ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            cLast = Nd4j.createFromArray(c).reshape('c', n, h).castTo(hLast.dataType());
+        }
+        return new State(hLast, cLast);
+    }
+
+    /**
+     * Backprop through the last forward pass, whose initial state is held constant (gradients stop there).
+     *
+     * @param epsilon dL/d(output) [N, H, T]
+     * @param window  backpropagate through the last {@code window} steps only (truncated BPTT); &lt;= 0 for all
+     * @param grads   gradient views to overwrite
+     * @param epsOut  receives dL/d(input) [N, nIn, T]; zero before the window
+     */
+    public void backward(INDArray epsilon, int window, Weights grads, INDArray epsOut) {
+        int h = hidden;
+        int g4 = 4 * h;
+        int n = seq.batch();
+        int steps = seq.steps();
+        int end = window > 0 ? Math.max(0, steps - window) : 0;
+        seq.loadEpsilon(epsilon);
+        row = grow(row, (long) n * g4);
+        cellGrad = grow(cellGrad, (long) n * h);
+        scratch = grow(scratch, (long) n * h);
+        carry.ensure((long) n * h);
+        java.util.Arrays.fill(cellGrad, 0, n * h, 0.0);
+        double[] biasGrad = new double[g4];
+        Matrix uT = Matrix.weights(weights.recurrent()).t();
+
+        for (int t = steps - 1; t >= end; t--) {
+            seq.readEpsilon(t, out);
+            if (t < steps - 1) {
+                carry.read(0, scratch, 0, n * h);
+                for (int k = 0; k < n * h; k++) {
+                    out[k] += scratch[k];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                backwardRow(t, i, n);
+                for (int j = 0; j < g4; j++) {
+                    biasGrad[j] += row[i * g4 + j];
+                }
+            }
+            gates.write((long) t * n * g4, row, 0, n * g4);
+            if (t > end) {
+                Blas.gemm(gates.matrix((long) t * n * g4, n, g4), uT, carry.matrix(0, n, h), 0.0);
+            }
+        }
+
+        Matrix dG = gates.matrix((long) end * n * g4, (steps - end) * n, g4);
+        Blas.gemm(dG.t(), seq.inputs(end, steps), Matrix.weightGradientTransposed(grads.input()), 0.0);
+        Blas.gemm(dG.t(), seq.previousStates(end, steps), Matrix.weightGradientTransposed(grads.recurrent()), 0.0);
+        grads.bias().assign(Nd4j.createFromArray(biasGrad).reshape(1, g4));
+        Blas.gemm(dG, Matrix.weights(weights.input()).t(), seq.inputGradients(end, steps), 0.0);
+        seq.copyInputGradients(epsOut, end);
+    }
+
+    /**
+     * dL/dG of example i at step t into {@code row}, given dL/dh_t in {@code out}; updates the carried dL/dc.
+     * Activations' derivatives come from their outputs (see {@link GateFunction}).
+     */
+    private void backwardRow(int t, int i, int n) {
+        int h = hidden;
+        int a = (t * n + i) * 4 * h;
+        int cPrev = (t * n + i) * h;
+        int ca = cPrev;
+        int r = i * h;
+        int g = i * 4 * h;
+        double m = seq.mask(t, i);
+        double[] dAct = scratch;   // dL/d act(c'_t); scratch is free again once the carry has been added
+        for (int j = 0; j < h; j++) {
+            double dh = out[r + j] * m;                       // h_t = m ⊙ h'
+            row[g + 2 * h + j] = dh * cellAct[ca + j];        // dL/do
+            dAct[r + j] = dh * act[a + 2 * h + j];
+        }
+        cellFn.backprop(cellAct, ca, dAct, r, h);            // dL/dc' through h'
+        for (int j = 0; j < h; j++) {
+            double dc = cellGrad[r + j] * m + dAct[r + j];    // c_t = m ⊙ c', plus the path through h'
+            row[g + j] = dc * act[a + 3 * h + j];             // dL/dz
+            row[g + h + j] = dc * cells[cPrev + j];           // dL/df
+            row[g + 3 * h + j] = dc * act[a + j];             // dL/di
+            cellGrad[r + j] = dc * act[a + h + j];            // dL/dc_{t−1}
+        }
+        cellFn.backprop(act, a, row, g, h);
+        gateFn.backprop(act, a + h, row, g + h, 3 * h);
+    }
+
+    static double[] grow(double[] a, long length) {
+        if (a.length >= length) {
+            return a;
+        }
+        if (length > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a recurrent kernel array of " + length + " elements is too large;"
+                    + " use smaller minibatches or shorter sequences");
+        }
+        return new double[(int) length];
+    }
+}
