@@ -193,8 +193,8 @@ public final class GruKernel {
         Matrix dP = recurrent.matrix((long) end * n * g3, window0, g3);
         Blas.gemm(dX.t(), seq.inputs(end, steps), Matrix.weightGradientTransposed(grads.input()), 0.0);
         Blas.gemm(dP.t(), seq.previousStates(end, steps), Matrix.weightGradientTransposed(grads.recurrent()), 0.0);
-        grads.bias().assign(Nd4j.createFromArray(biasGrad).reshape(1, g3));
-        grads.recurrentBias().assign(Nd4j.createFromArray(recurrentBiasGrad).reshape(1, g3));
+        grads.bias().assign(Nd4j.createFromArray(biasGrad).reshape(grads.bias().shape()));
+        grads.recurrentBias().assign(Nd4j.createFromArray(recurrentBiasGrad).reshape(grads.recurrentBias().shape()));
         Blas.gemm(dX, Matrix.weights(weights.input()).t(), seq.inputGradients(end, steps), 0.0);
         seq.copyInputGradients(epsOut, end);
     }

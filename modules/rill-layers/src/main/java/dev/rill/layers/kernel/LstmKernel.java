@@ -31,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class LstmKernel {
 
     /**
-     * Parameters (or their gradient views) in DL4J's LSTM layout: W [nIn, 4H] and U [H, 4H] 'f' ordered, b [1, 4H],
+     * Parameters (or their gradient views) in DL4J's LSTM layout: W [nIn, 4H] and U [H, 4H] 'f' ordered, b [4H],
      * gate blocks z | f | o | i.
      */
     public record Weights(INDArray input, INDArray recurrent, INDArray bias) {
@@ -208,7 +208,7 @@ public final class LstmKernel {
         Matrix dG = gates.matrix((long) end * n * g4, (steps - end) * n, g4);
         Blas.gemm(dG.t(), seq.inputs(end, steps), Matrix.weightGradientTransposed(grads.input()), 0.0);
         Blas.gemm(dG.t(), seq.previousStates(end, steps), Matrix.weightGradientTransposed(grads.recurrent()), 0.0);
-        grads.bias().assign(Nd4j.createFromArray(biasGrad).reshape(1, g4));
+        grads.bias().assign(Nd4j.createFromArray(biasGrad).reshape(grads.bias().shape()));
         Blas.gemm(dG, Matrix.weights(weights.input()).t(), seq.inputGradients(end, steps), 0.0);
         seq.copyInputGradients(epsOut, end);
     }
