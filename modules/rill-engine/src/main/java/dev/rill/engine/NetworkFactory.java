@@ -7,6 +7,7 @@ import dev.rill.config.OptimizerConfig;
 import dev.rill.config.Pooling;
 import dev.rill.config.TrainingConfig;
 import dev.rill.layers.GruLayerConfig;
+import dev.rill.layers.LstmLayerConfig;
 import dev.rill.layers.WordCharEmbeddingConfig;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.GradientNormalization;
@@ -16,7 +17,6 @@ import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -155,7 +155,7 @@ public final class NetworkFactory {
 
     static Layer recurrent(LayerConfig layer, int nIn) {
         BaseRecurrentLayer.Builder<?> builder = switch (layer.cell()) {
-            case LSTM -> new LSTM.Builder().activation(Activation.TANH).gateActivationFunction(Activation.SIGMOID);
+            case LSTM -> new LstmLayerConfig.Builder();
             case GRU -> new GruLayerConfig.Builder();
             case RNN -> new SimpleRnn.Builder().activation(Activation.TANH);
         };
