@@ -34,7 +34,7 @@ public final class GruKernel {
     private final TimeMajorSequence seq;
     private final HostBuffer gates;          // [T·N, 3H] X = x·W; dL/dX after backward
     private final HostBuffer recurrent;      // [N, 3H] P of one step in forward; [T·N, 3H] dL/dP in backward
-    private final HostBuffer carry;          // [N, H] dL/dh_{t−1} through U
+    private final RecurrentCarry carry;
     private double[] act = new double[0];        // [T·N·3H] activations r, z, n
     private double[] hpN = new double[0];        // [T·N·H] P_n = (h·U + bR)_n, which dL/dr needs
     private double[] states = new double[0];     // [(T+1)·N·H] h_0 .. h_T (masked), as in the sequence's states
@@ -57,7 +57,7 @@ public final class GruKernel {
         this.seq = new TimeMajorSequence(type);
         this.gates = new HostBuffer(type);
         this.recurrent = new HostBuffer(type);
-        this.carry = new HostBuffer(type);
+        this.carry = new RecurrentCarry(type);
     }
 
     /**
@@ -159,19 +159,18 @@ public final class GruKernel {
         grad = LstmKernel.grow(grad, (long) n * h);
         direct = LstmKernel.grow(direct, (long) n * h);
         recurrent.ensure((long) steps * n * g3);
-        carry.ensure((long) n * h);
+        carry.start(n, g3, h);
         double[] biasGrad = new double[g3];
         double[] recurrentBiasGrad = new double[g3];
-        Matrix uT = Matrix.weights(weights.recurrent()).t();
-        double[] viaU = new double[n * h];
+        Matrix u = Matrix.weights(weights.recurrent());
 
         for (int t = steps - 1; t >= end; t--) {
             seq.readEpsilon(t, grad);
             if (t < steps - 1) {
-                carry.read(0, viaU, 0, n * h);
                 for (int k = 0; k < n * h; k++) {
-                    grad[k] += direct[k] + viaU[k];
+                    grad[k] += direct[k];
                 }
+                carry.addTo(grad);
             }
             for (int i = 0; i < n; i++) {
                 backwardRow(t, i, n);
@@ -184,7 +183,7 @@ public final class GruKernel {
             gates.write(at, row, 0, n * g3);
             recurrent.write(at, step, 0, n * g3);
             if (t > end) {
-                Blas.gemm(recurrent.matrix(at, n, g3), uT, carry.matrix(0, n, h), 0.0);
+                carry.propagate(step, u);
             }
         }
 

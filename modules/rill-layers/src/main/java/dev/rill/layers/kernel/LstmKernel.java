@@ -20,9 +20,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <ol>
  *   <li>One product for the input side of every step: G = X·W, [T·N, nIn] x [nIn, 4H].</li>
  *   <li>Per step only the recurrent product G_t += h_{t−1}·U (BLAS, in place), then one pass of plain Java over the
- *       step's [N, 4H] block for the gate maths, keeping the activations, cells and act(c') for backprop.</li>
+ *       step's [N, 4H] block for the gate maths, keeping the activations (over G_t), cells and act(c') for
+ *       backprop.</li>
  *   <li>Backward runs the steps in reverse: Java computes dL/dG_t from the kept activations and writes it over G_t;
- *       BLAS carries dL/dh_{t−1} = dL/dG_t·Uᵀ. The cell gradient is carried in Java.</li>
+ *       BLAS carries dL/dh_{t−1} = dL/dG_t·Uᵀ ({@link RecurrentCarry}). The cell gradient is carried in Java.</li>
  *   <li>After the loop, one product each for dW = Xᵀ·dG, dU = H_prevᵀ·dG and dL/dx = dG·Wᵀ over all steps.</li>
  * </ol>
  * Buffers are kept between passes and only grow, so a training loop allocates nothing after its first minibatch.
@@ -44,9 +45,9 @@ public final class LstmKernel {
     private final GateFunction cellFn;
     private final GateFunction gateFn;
     private final TimeMajorSequence seq;
-    private final HostBuffer gates;    // [T·N, 4H] pre-activations; dL/dG after backward
-    private final HostBuffer carry;    // [N, H] dL/dh_{t−1} through U
-    private double[] act = new double[0];       // [T·N·4H] activations z, f, o, i
+    private final HostBuffer gates;    // [T·N, 4H] pre-activations, then activations; dL/dG after backward
+    private final RecurrentCarry carry;
+    private double[] act = new double[0];       // [N·4H] one step of gates: pre-activations, then activations
     private double[] cells = new double[0];     // [(T+1)·N·H] c_t (masked); block 0 is c_0
     private double[] cellAct = new double[0];   // [T·N·H] act(c'_t)
     private double[] row = new double[0];       // [N·4H] one step of dL/dG
@@ -66,7 +67,7 @@ public final class LstmKernel {
         this.gateFn = gateActivation;
         this.seq = new TimeMajorSequence(type);
         this.gates = new HostBuffer(type);
-        this.carry = new HostBuffer(type);
+        this.carry = new RecurrentCarry(type);
     }
 
     /**
@@ -86,7 +87,7 @@ public final class LstmKernel {
         int n = seq.batch();
         int steps = seq.steps();
         int rows = steps * n;
-        act = grow(act, (long) rows * g4);
+        act = grow(act, (long) n * g4);
         cells = grow(cells, (long) (rows + n) * h);
         cellAct = grow(cellAct, (long) rows * h);
         out = grow(out, (long) n * h);
@@ -107,10 +108,13 @@ public final class LstmKernel {
             if (t > 0 || initial != null) {
                 Blas.gemm(seq.previousStates(t, t + 1), u, gates.matrix(a0, n, g4), 1.0);
             }
-            gates.read(a0, act, a0, n * g4);
+            gates.read(a0, act, 0, n * g4);
             for (int i = 0; i < n; i++) {
                 forwardRow(t, i, n, b);
             }
+            // The activations replace the pre-activations: backprop reads them back a step at a time, so the
+            // per-step working set stays small (the recurrent weights are read from cache at every step).
+            gates.write(a0, act, 0, n * g4);
             seq.writeOutput(t, out, 0);
         }
     }
@@ -118,7 +122,7 @@ public final class LstmKernel {
     /** Gate maths of example i at step t: activations into {@code act}, c_t, act(c'_t), and h_t into {@code out}. */
     private void forwardRow(int t, int i, int n, double[] b) {
         int h = hidden;
-        int a = (t * n + i) * 4 * h;      // G_t row i in act
+        int a = i * 4 * h;                // G_t row i in act
         int cPrev = (t * n + i) * h;      // c_{t−1} in cells
         int cNew = cPrev + n * h;         // c_t in cells
         int ca = (t * n + i) * h;         // act(c'_t) in cellAct
@@ -180,18 +184,16 @@ public final class LstmKernel {
         row = grow(row, (long) n * g4);
         cellGrad = grow(cellGrad, (long) n * h);
         scratch = grow(scratch, (long) n * h);
-        carry.ensure((long) n * h);
+        carry.start(n, g4, h);
         java.util.Arrays.fill(cellGrad, 0, n * h, 0.0);
         double[] biasGrad = new double[g4];
-        Matrix uT = Matrix.weights(weights.recurrent()).t();
+        Matrix u = Matrix.weights(weights.recurrent());
 
         for (int t = steps - 1; t >= end; t--) {
             seq.readEpsilon(t, out);
+            gates.read((long) t * n * g4, act, 0, n * g4);
             if (t < steps - 1) {
-                carry.read(0, scratch, 0, n * h);
-                for (int k = 0; k < n * h; k++) {
-                    out[k] += scratch[k];
-                }
+                carry.addTo(out);
             }
             for (int i = 0; i < n; i++) {
                 backwardRow(t, i, n);
@@ -201,7 +203,7 @@ public final class LstmKernel {
             }
             gates.write((long) t * n * g4, row, 0, n * g4);
             if (t > end) {
-                Blas.gemm(gates.matrix((long) t * n * g4, n, g4), uT, carry.matrix(0, n, h), 0.0);
+                carry.propagate(row, u);
             }
         }
 
@@ -219,13 +221,13 @@ public final class LstmKernel {
      */
     private void backwardRow(int t, int i, int n) {
         int h = hidden;
-        int a = (t * n + i) * 4 * h;
+        int a = i * 4 * h;
         int cPrev = (t * n + i) * h;
         int ca = cPrev;
         int r = i * h;
         int g = i * 4 * h;
         double m = seq.mask(t, i);
-        double[] dAct = scratch;   // dL/d act(c'_t); scratch is free again once the carry has been added
+        double[] dAct = scratch;   // dL/d act(c'_t)
         for (int j = 0; j < h; j++) {
             double dh = out[r + j] * m;                       // h_t = m ⊙ h'
             row[g + 2 * h + j] = dh * cellAct[ca + j];        // dL/do

@@ -135,8 +135,7 @@ final class TimeMajorSequence {
 
     /** Copies the outputs h_1..h_T into {@code out} [N, H, T]. */
     void copyOutputs(INDArray out) {
-        INDArray all = states.view(steps + 1, batch, hidden);   // [T+1, N, H]
-        out.assign(all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, steps + 1)).permute(1, 2, 0));
+        states.copyBlocksTransposed((long) batch * hidden, steps, batch, hidden, out);
     }
 
     /** h_T as a new [N, H] array outside any workspace. */
@@ -170,6 +169,6 @@ final class TimeMajorSequence {
     void copyInputGradients(INDArray epsOut, int first) {
         inputGradients.ensure((long) steps * batch * inputSize);
         inputGradients.zero(0, first * batch * inputSize);
-        epsOut.assign(inputGradients.view(steps, batch, inputSize).permute(1, 2, 0));
+        inputGradients.copyBlocksTransposed(0, steps, batch, inputSize, epsOut);
     }
 }
