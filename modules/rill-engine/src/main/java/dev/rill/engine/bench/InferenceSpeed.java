@@ -40,7 +40,7 @@ public final class InferenceSpeed {
         int c = 1;
         for (int i = 0; i < chars; i++) {
             in.putScalar(0, 0, 0, c);
-            float[] p = net.rnnTimeStep(in).toFloatVector();   // [1, 65, 1] softmax
+            float[] p = net.rnnTimeStep(in).reshape(-1).toFloatVector();   // [1, 65, 1] softmax
             c = sample(p, rng.nextFloat());
         }
     }

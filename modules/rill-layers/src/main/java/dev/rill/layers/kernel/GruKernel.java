@@ -87,8 +87,10 @@ public final class GruKernel {
         gates.ensure((long) rows * g3);
         recurrent.ensure((long) n * g3);
         Blas.gemm(seq.inputs(0, steps), Matrix.weights(w.input()), gates.matrix(0, rows, g3), 0.0);
-        double[] b = w.bias().toDoubleVector();
-        double[] rb = w.recurrentBias().toDoubleVector();
+        double[] b = new double[(int) w.bias().length()];
+        NativeArrays.read(w.bias(), b);
+        double[] rb = new double[(int) w.recurrentBias().length()];
+        NativeArrays.read(w.recurrentBias(), rb);
         Matrix u = Matrix.weights(w.recurrent());
         for (int t = 0; t < steps; t++) {
             int a0 = t * n * g3;

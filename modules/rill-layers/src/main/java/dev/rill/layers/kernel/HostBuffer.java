@@ -20,10 +20,15 @@ final class HostBuffer {
     private INDArray array;         // [capacity], detached
     private FloatBuffer floats;     // the same memory, for FLOAT
     private DoubleBuffer doubles;   // the same memory, for DOUBLE
+    private INDArray view;          // the last view() made, while array stays the same
     private float[] staging = new float[0];   // float copies go through here: a bulk copy, then a vectorized convert
 
     HostBuffer(DataType type) {
         this.type = type;
+    }
+
+    DataType type() {
+        return type;
     }
 
     /** Makes room for at least {@code length} elements; contents are undefined after growing. */
@@ -38,6 +43,7 @@ final class HostBuffer {
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             array = Nd4j.createUninitialized(type, Math.max(1, length));
         }
+        view = null;
         if (type == DataType.FLOAT) {
             floats = array.data().asNioFloat();
         } else {
@@ -50,9 +56,15 @@ final class HostBuffer {
         return Matrix.of(array.data().addressPointer(), offset, rows, cols);
     }
 
-    /** An ND4J view [d0, d1, d2] ('c' order) of the first elements, for whole-array copies in and out. */
+    /**
+     * An ND4J view [d0, d1, d2] ('c' order) of the first elements, for whole-array copies in and out. The last one is
+     * kept: a streaming caller asks for the same shape at every call.
+     */
     INDArray view(long d0, long d1, long d2) {
-        return array.get(NDArrayIndex.interval(0, d0 * d1 * d2)).reshape('c', d0, d1, d2);
+        if (view == null || view.size(0) != d0 || view.size(1) != d1 || view.size(2) != d2) {
+            view = array.get(NDArrayIndex.interval(0, d0 * d1 * d2)).reshape('c', d0, d1, d2);
+        }
+        return view;
     }
 
     /** Copies {@code len} elements starting at {@code from} into {@code dst[dstFrom...]}. */

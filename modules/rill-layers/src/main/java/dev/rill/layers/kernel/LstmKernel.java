@@ -95,13 +95,13 @@ public final class LstmKernel {
         if (initial == null) {
             java.util.Arrays.fill(cells, 0, n * h, 0.0);
         } else {
-            double[] c0 = initial.c().castTo(DataType.DOUBLE).dup('c').data().asDouble();
-            System.arraycopy(c0, 0, cells, 0, n * h);
+            NativeArrays.read(initial.c(), cells);
         }
 
         gates.ensure((long) rows * g4);
         Blas.gemm(seq.inputs(0, steps), Matrix.weights(w.input()), gates.matrix(0, rows, g4), 0.0);
-        double[] b = w.bias().toDoubleVector();
+        double[] b = new double[(int) w.bias().length()];
+        NativeArrays.read(w.bias(), b);
         Matrix u = Matrix.weights(w.recurrent());
         for (int t = 0; t < steps; t++) {
             int a0 = t * n * g4;
@@ -157,13 +157,8 @@ public final class LstmKernel {
     public State lastState() {
         int n = seq.batch();
         int h = hidden;
-        double[] c = java.util.Arrays.copyOfRange(cells, seq.steps() * n * h, (seq.steps() + 1) * n * h);
         INDArray hLast = seq.lastOutput();
-        INDArray cLast;
-        try (var ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            cLast = Nd4j.createFromArray(c).reshape('c', n, h).castTo(hLast.dataType());
-        }
-        return new State(hLast, cLast);
+        return new State(hLast, NativeArrays.detached(hLast.dataType(), cells, seq.steps() * n * h, n, h));
     }
 
     /**

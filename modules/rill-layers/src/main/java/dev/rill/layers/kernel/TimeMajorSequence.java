@@ -2,9 +2,7 @@ package dev.rill.layers.kernel;
 
 import org.nd4j.common.base.Preconditions;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What every recurrent kernel keeps of a sequence pass, time-major: row t·N + i holds example i at step t, so one
@@ -62,11 +60,12 @@ final class TimeMajorSequence {
     private double[] timeMajor(INDArray mask) {
         Preconditions.checkArgument(mask.rank() == 2 && mask.size(0) == batch && mask.size(1) == steps,
                 "mask must be [minibatch, T] = [%s, %s], got %ndShape", batch, steps, mask);
-        double[][] m = mask.castTo(DataType.DOUBLE).toDoubleMatrix();   // [N][T]
+        double[] m = new double[batch * steps];   // [N][T]
+        NativeArrays.read(mask, m);
         double[] out = new double[steps * batch];
         for (int i = 0; i < batch; i++) {
             for (int t = 0; t < steps; t++) {
-                out[t * batch + i] = m[i][t];
+                out[t * batch + i] = m[i * steps + t];
             }
         }
         return out;
@@ -80,10 +79,7 @@ final class TimeMajorSequence {
             Preconditions.checkArgument(h0.rank() == 2 && h0.size(0) == batch && h0.size(1) == hidden,
                     "stored state has shape %ndShape but the input needs [%s, %s]: call rnnClearPreviousState() between"
                             + " sequences of different minibatch size", h0, batch, hidden);
-            double[][] rows = h0.castTo(DataType.DOUBLE).toDoubleMatrix();
-            for (int i = 0; i < batch; i++) {
-                System.arraycopy(rows[i], 0, copy, i * hidden, hidden);
-            }
+            NativeArrays.read(h0, copy);
         }
         states.write(0, copy, 0, batch * hidden);
     }
@@ -140,10 +136,9 @@ final class TimeMajorSequence {
 
     /** h_T as a new [N, H] array outside any workspace. */
     INDArray lastOutput() {
-        INDArray all = states.view(steps + 1, batch, hidden);
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            return all.get(org.nd4j.linalg.indexing.NDArrayIndex.point(steps)).dup('c');
-        }
+        double[] h = new double[batch * hidden];
+        states.read((long) steps * batch * hidden, h, 0, batch * hidden);
+        return NativeArrays.detached(states.type(), h, 0, batch, hidden);
     }
 
     /** Copies dL/dh [N, H, T] time-major, for {@link #readEpsilon}. */
