@@ -14,9 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * </pre>
  *
  * <h2>How it is computed</h2>
- * As {@link LstmKernel}: the input side of all steps in one product, only P = h_{t−1}·U inside the loop (into a
+ * As {@link LstmKernel}: the input side in products over chunks of steps, only P = h_{t−1}·U inside the loop (into a
  * one-step buffer, since r multiplies P_n), the gate maths in one Java pass per step, dL/dX and dL/dP written per step
- * to two [T·N, 3H] buffers that then feed one product each for dW = Xᵀ·dX, dU = H_prevᵀ·dP and dL/dx = dX·Wᵀ.
+ * to two [T·N, 3H] buffers that feed the products for dW = Xᵀ·dX, dU = H_prevᵀ·dP and dL/dx = dX·Wᵀ, chunk by chunk
+ * ({@link StepChunks}).
  * dL/dX and dL/dP differ only in the n block (dL/dP_n = r ⊙ dL/dX_n), so the r and z blocks of the two bias
  * gradients are equal.
  */
@@ -32,10 +33,10 @@ public final class GruKernel {
     private final GateFunction candidateFn;
     private final GateFunction gateFn;
     private final TimeMajorSequence seq;
-    private final HostBuffer gates;          // [T·N, 3H] X = x·W; dL/dX after backward
+    private final HostBuffer gates;          // [T·N, 3H] X = x·W, then activations; dL/dX after backward
     private final HostBuffer recurrent;      // [N, 3H] P of one step in forward; [T·N, 3H] dL/dP in backward
     private final RecurrentCarry carry;
-    private double[] act = new double[0];        // [T·N·3H] activations r, z, n
+    private double[] act = new double[0];        // [N·3H] one step of gates: X, then activations r, z, n
     private double[] hpN = new double[0];        // [T·N·H] P_n = (h·U + bR)_n, which dL/dr needs
     private double[] states = new double[0];     // [(T+1)·N·H] h_0 .. h_T (masked), as in the sequence's states
     private double[] step = new double[0];       // [N·3H] one step of P, or of dL/dP
@@ -78,7 +79,7 @@ public final class GruKernel {
         int n = seq.batch();
         int steps = seq.steps();
         int rows = steps * n;
-        act = LstmKernel.grow(act, (long) rows * g3);
+        act = LstmKernel.grow(act, (long) n * g3);
         hpN = LstmKernel.grow(hpN, (long) rows * h);
         states = LstmKernel.grow(states, (long) (rows + n) * h);
         step = LstmKernel.grow(step, (long) n * g3);
@@ -86,32 +87,40 @@ public final class GruKernel {
 
         gates.ensure((long) rows * g3);
         recurrent.ensure((long) n * g3);
-        Blas.gemm(seq.inputs(0, steps), Matrix.weights(w.input()), gates.matrix(0, rows, g3), 0.0);
         double[] b = new double[(int) w.bias().length()];
         NativeArrays.read(w.bias(), b);
         double[] rb = new double[(int) w.recurrentBias().length()];
         NativeArrays.read(w.recurrentBias(), rb);
+        Matrix wIn = Matrix.weights(w.input());
         Matrix u = Matrix.weights(w.recurrent());
-        for (int t = 0; t < steps; t++) {
-            int a0 = t * n * g3;
-            gates.read(a0, act, a0, n * g3);
-            if (t > 0 || !zeroStart) {
-                Blas.gemm(seq.previousStates(t, t + 1), u, recurrent.matrix(0, n, g3), 0.0);
-                recurrent.read(0, step, 0, n * g3);
-            } else {
-                java.util.Arrays.fill(step, 0, n * g3, 0.0);
-            }
-            for (int i = 0; i < n; i++) {
-                forwardRow(t, i, n, b, rb);
-            }
-            seq.writeOutput(t, states, (t + 1) * n * h);
+        StepChunks.forward(steps, n,
+                (from, to) -> Blas.gemm(seq.inputs(from, to), wIn, gates.matrix((long) from * n * g3, (to - from) * n, g3), 0.0),
+                t -> forwardStep(t, n, b, rb, u));
+    }
+
+    /** Step t: P = h_{t−1}·U, the gate maths of every row, h_t into the sequence's outputs. */
+    private void forwardStep(int t, int n, double[] b, double[] rb, Matrix u) {
+        int h = hidden;
+        int g3 = 3 * h;
+        long a0 = (long) t * n * g3;
+        gates.read(a0, act, 0, n * g3);
+        if (t > 0 || !zeroStart) {
+            Blas.gemm(seq.previousStates(t, t + 1), u, recurrent.matrix(0, n, g3), 0.0);
+            recurrent.read(0, step, 0, n * g3);
+        } else {
+            java.util.Arrays.fill(step, 0, n * g3, 0.0);
         }
+        for (int i = 0; i < n; i++) {
+            forwardRow(t, i, n, b, rb);
+        }
+        gates.write(a0, act, 0, n * g3);   // activations over X, read back a step at a time by backprop
+        seq.writeOutput(t, states, (t + 1) * n * h);
     }
 
     /** Gate maths of example i at step t: activations into {@code act}, P_n into {@code hpN}, h_t into {@code states}. */
     private void forwardRow(int t, int i, int n, double[] b, double[] rb) {
         int h = hidden;
-        int a = (t * n + i) * 3 * h;      // X_t row i in act
+        int a = i * 3 * h;                // X_t row i in act
         int p = i * 3 * h;                // P row i in step
         int hp = (t * n + i) * h;         // P_n in hpN; also h_{t−1} in states
         int hNew = hp + n * h;            // h_t in states
@@ -165,39 +174,52 @@ public final class GruKernel {
         double[] biasGrad = new double[g3];
         double[] recurrentBiasGrad = new double[g3];
         Matrix u = Matrix.weights(weights.recurrent());
-
-        for (int t = steps - 1; t >= end; t--) {
-            seq.readEpsilon(t, grad);
-            if (t < steps - 1) {
-                for (int k = 0; k < n * h; k++) {
-                    grad[k] += direct[k];
-                }
-                carry.addTo(grad);
-            }
-            for (int i = 0; i < n; i++) {
-                backwardRow(t, i, n);
-                for (int j = 0; j < g3; j++) {
-                    biasGrad[j] += row[i * g3 + j];
-                    recurrentBiasGrad[j] += step[i * g3 + j];
-                }
-            }
-            long at = (long) t * n * g3;
-            gates.write(at, row, 0, n * g3);
-            recurrent.write(at, step, 0, n * g3);
-            if (t > end) {
-                carry.propagate(step, u);
-            }
-        }
-
-        int window0 = (steps - end) * n;
-        Matrix dX = gates.matrix((long) end * n * g3, window0, g3);
-        Matrix dP = recurrent.matrix((long) end * n * g3, window0, g3);
-        Blas.gemm(dX.t(), seq.inputs(end, steps), Matrix.weightGradientTransposed(grads.input()), 0.0);
-        Blas.gemm(dP.t(), seq.previousStates(end, steps), Matrix.weightGradientTransposed(grads.recurrent()), 0.0);
+        Matrix wInT = Matrix.weights(weights.input()).t();
+        Matrix dWt = Matrix.weightGradientTransposed(grads.input());
+        Matrix dUt = Matrix.weightGradientTransposed(grads.recurrent());
+        seq.prepareInputGradients();
+        int[] chunksDone = {0};
+        StepChunks.backward(steps, end, n,
+                (from, to) -> {
+                    // dW += X_chunkᵀ·dX_chunk, dU += H_prevᵀ·dP_chunk (the first chunk overwrites), dL/dx = dX·Wᵀ.
+                    Matrix dX = gates.matrix((long) from * n * g3, (to - from) * n, g3);
+                    Matrix dP = recurrent.matrix((long) from * n * g3, (to - from) * n, g3);
+                    double beta = chunksDone[0]++ == 0 ? 0.0 : 1.0;
+                    Blas.gemm(dX.t(), seq.inputs(from, to), dWt, beta);
+                    Blas.gemm(dP.t(), seq.previousStates(from, to), dUt, beta);
+                    Blas.gemm(dX, wInT, seq.inputGradients(from, to), 0.0);
+                },
+                t -> backwardStep(t, n, end, u, biasGrad, recurrentBiasGrad));
         grads.bias().assign(Nd4j.createFromArray(biasGrad).reshape(grads.bias().shape()));
         grads.recurrentBias().assign(Nd4j.createFromArray(recurrentBiasGrad).reshape(grads.recurrentBias().shape()));
-        Blas.gemm(dX, Matrix.weights(weights.input()).t(), seq.inputGradients(end, steps), 0.0);
         seq.copyInputGradients(epsOut, end);
+    }
+
+    /** Step t of backprop: dL/dh_t, then dL/dX_t over X_t and dL/dP_t, then dL/dh_{t−1} through U. */
+    private void backwardStep(int t, int n, int end, Matrix u, double[] biasGrad, double[] recurrentBiasGrad) {
+        int h = hidden;
+        int g3 = 3 * h;
+        long at = (long) t * n * g3;
+        seq.readEpsilon(t, grad);
+        gates.read(at, act, 0, n * g3);
+        if (t < seq.steps() - 1) {
+            for (int k = 0; k < n * h; k++) {
+                grad[k] += direct[k];
+            }
+            carry.addTo(grad);
+        }
+        for (int i = 0; i < n; i++) {
+            backwardRow(t, i, n);
+            for (int j = 0; j < g3; j++) {
+                biasGrad[j] += row[i * g3 + j];
+                recurrentBiasGrad[j] += step[i * g3 + j];
+            }
+        }
+        gates.write(at, row, 0, n * g3);
+        recurrent.write(at, step, 0, n * g3);
+        if (t > end) {
+            carry.propagate(step, u);
+        }
     }
 
     /**
@@ -206,7 +228,7 @@ public final class GruKernel {
      */
     private void backwardRow(int t, int i, int n) {
         int h = hidden;
-        int a = (t * n + i) * 3 * h;
+        int a = i * 3 * h;
         int hp = (t * n + i) * h;         // P_n, and h_{t−1} in states
         int r = i * h;
         int g = i * 3 * h;

@@ -18,13 +18,14 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <h2>How it is computed</h2>
  * <ol>
- *   <li>One product for the input side of every step: G = X·W, [T·N, nIn] x [nIn, 4H].</li>
+ *   <li>Products for the input side of every step, G = X·W, [T·N, nIn] x [nIn, 4H], a chunk of steps at a time
+ *       ({@link StepChunks}: on a second thread when BLAS has two).</li>
  *   <li>Per step only the recurrent product G_t += h_{t−1}·U (BLAS, in place), then one pass of plain Java over the
  *       step's [N, 4H] block for the gate maths, keeping the activations (over G_t), cells and act(c') for
  *       backprop.</li>
  *   <li>Backward runs the steps in reverse: Java computes dL/dG_t from the kept activations and writes it over G_t;
  *       BLAS carries dL/dh_{t−1} = dL/dG_t·Uᵀ ({@link RecurrentCarry}). The cell gradient is carried in Java.</li>
- *   <li>After the loop, one product each for dW = Xᵀ·dG, dU = H_prevᵀ·dG and dL/dx = dG·Wᵀ over all steps.</li>
+ *   <li>Behind the loop, products for dW = Xᵀ·dG, dU = H_prevᵀ·dG and dL/dx = dG·Wᵀ, a chunk of steps at a time.</li>
  * </ol>
  * Buffers are kept between passes and only grow, so a training loop allocates nothing after its first minibatch.
  * An instance serves one layer and one thread.
@@ -99,24 +100,31 @@ public final class LstmKernel {
         }
 
         gates.ensure((long) rows * g4);
-        Blas.gemm(seq.inputs(0, steps), Matrix.weights(w.input()), gates.matrix(0, rows, g4), 0.0);
         double[] b = new double[(int) w.bias().length()];
         NativeArrays.read(w.bias(), b);
+        Matrix wIn = Matrix.weights(w.input());
         Matrix u = Matrix.weights(w.recurrent());
-        for (int t = 0; t < steps; t++) {
-            int a0 = t * n * g4;
-            if (t > 0 || initial != null) {
-                Blas.gemm(seq.previousStates(t, t + 1), u, gates.matrix(a0, n, g4), 1.0);
-            }
-            gates.read(a0, act, 0, n * g4);
-            for (int i = 0; i < n; i++) {
-                forwardRow(t, i, n, b);
-            }
-            // The activations replace the pre-activations: backprop reads them back a step at a time, so the
-            // per-step working set stays small (the recurrent weights are read from cache at every step).
-            gates.write(a0, act, 0, n * g4);
-            seq.writeOutput(t, out, 0);
+        boolean zeroStart = initial == null;
+        StepChunks.forward(steps, n,
+                (from, to) -> Blas.gemm(seq.inputs(from, to), wIn, gates.matrix((long) from * n * g4, (to - from) * n, g4), 0.0),
+                t -> forwardStep(t, n, b, u, zeroStart));
+    }
+
+    /** Step t: the recurrent product into G_t, the gate maths of every row, h_t into the sequence's outputs. */
+    private void forwardStep(int t, int n, double[] b, Matrix u, boolean zeroStart) {
+        int g4 = 4 * hidden;
+        long a0 = (long) t * n * g4;
+        if (t > 0 || !zeroStart) {
+            Blas.gemm(seq.previousStates(t, t + 1), u, gates.matrix(a0, n, g4), 1.0);
         }
+        gates.read(a0, act, 0, n * g4);
+        for (int i = 0; i < n; i++) {
+            forwardRow(t, i, n, b);
+        }
+        // The activations replace the pre-activations: backprop reads them back a step at a time, so the per-step
+        // working set stays small (the recurrent weights are read from cache at every step).
+        gates.write(a0, act, 0, n * g4);
+        seq.writeOutput(t, out, 0);
     }
 
     /** Gate maths of example i at step t: activations into {@code act}, c_t, act(c'_t), and h_t into {@code out}. */
@@ -183,31 +191,43 @@ public final class LstmKernel {
         java.util.Arrays.fill(cellGrad, 0, n * h, 0.0);
         double[] biasGrad = new double[g4];
         Matrix u = Matrix.weights(weights.recurrent());
+        Matrix wInT = Matrix.weights(weights.input()).t();
+        Matrix dWt = Matrix.weightGradientTransposed(grads.input());
+        Matrix dUt = Matrix.weightGradientTransposed(grads.recurrent());
+        seq.prepareInputGradients();
+        int[] chunksDone = {0};
+        StepChunks.backward(steps, end, n,
+                (from, to) -> {
+                    // dW += X_chunkᵀ·dG_chunk, dU += H_prevᵀ·dG_chunk (the first chunk overwrites), dL/dx = dG·Wᵀ.
+                    Matrix dG = gates.matrix((long) from * n * g4, (to - from) * n, g4);
+                    double beta = chunksDone[0]++ == 0 ? 0.0 : 1.0;
+                    Blas.gemm(dG.t(), seq.inputs(from, to), dWt, beta);
+                    Blas.gemm(dG.t(), seq.previousStates(from, to), dUt, beta);
+                    Blas.gemm(dG, wInT, seq.inputGradients(from, to), 0.0);
+                },
+                t -> backwardStep(t, n, end, u, biasGrad));
+        grads.bias().assign(Nd4j.createFromArray(biasGrad).reshape(grads.bias().shape()));
+        seq.copyInputGradients(epsOut, end);
+    }
 
-        for (int t = steps - 1; t >= end; t--) {
-            seq.readEpsilon(t, out);
-            gates.read((long) t * n * g4, act, 0, n * g4);
-            if (t < steps - 1) {
-                carry.addTo(out);
-            }
-            for (int i = 0; i < n; i++) {
-                backwardRow(t, i, n);
-                for (int j = 0; j < g4; j++) {
-                    biasGrad[j] += row[i * g4 + j];
-                }
-            }
-            gates.write((long) t * n * g4, row, 0, n * g4);
-            if (t > end) {
-                carry.propagate(row, u);
+    /** Step t of backprop: dL/dh_t, then dL/dG_t of every row over G_t, then dL/dh_{t−1} through U. */
+    private void backwardStep(int t, int n, int end, Matrix u, double[] biasGrad) {
+        int g4 = 4 * hidden;
+        seq.readEpsilon(t, out);
+        gates.read((long) t * n * g4, act, 0, n * g4);
+        if (t < seq.steps() - 1) {
+            carry.addTo(out);
+        }
+        for (int i = 0; i < n; i++) {
+            backwardRow(t, i, n);
+            for (int j = 0; j < g4; j++) {
+                biasGrad[j] += row[i * g4 + j];
             }
         }
-
-        Matrix dG = gates.matrix((long) end * n * g4, (steps - end) * n, g4);
-        Blas.gemm(dG.t(), seq.inputs(end, steps), Matrix.weightGradientTransposed(grads.input()), 0.0);
-        Blas.gemm(dG.t(), seq.previousStates(end, steps), Matrix.weightGradientTransposed(grads.recurrent()), 0.0);
-        grads.bias().assign(Nd4j.createFromArray(biasGrad).reshape(grads.bias().shape()));
-        Blas.gemm(dG, Matrix.weights(weights.input()).t(), seq.inputGradients(end, steps), 0.0);
-        seq.copyInputGradients(epsOut, end);
+        gates.write((long) t * n * g4, row, 0, n * g4);
+        if (t > end) {
+            carry.propagate(row, u);
+        }
     }
 
     /**

@@ -154,9 +154,13 @@ final class TimeMajorSequence {
         epsilons.read((long) t * batch * hidden, dst, 0, batch * hidden);
     }
 
-    /** dL/dx of steps [from, to) as [(to − from)·N, nIn], for a product to write. */
-    Matrix inputGradients(int from, int to) {
+    /** Makes room for dL/dx of every step (before products on other threads write it). */
+    void prepareInputGradients() {
         inputGradients.ensure((long) steps * batch * inputSize);
+    }
+
+    /** dL/dx of steps [from, to) as [(to − from)·N, nIn], for a product to write; see {@link #prepareInputGradients}. */
+    Matrix inputGradients(int from, int to) {
         return inputGradients.matrix((long) from * batch * inputSize, (to - from) * batch, inputSize);
     }
 
