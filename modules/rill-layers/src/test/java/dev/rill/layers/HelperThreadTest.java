@@ -1,6 +1,7 @@
 package dev.rill.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +19,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import dev.rill.layers.RecurrentTestSupport.Cell;
+import dev.rill.layers.kernel.KernelThreads;
 
 /**
- * With BLAS set to two threads, the kernels do the products outside the time loop on a helper thread, chunk by chunk;
- * with one, the same chunks run on the calling thread. Outputs, gradients and dL/dx must be identical, over several
+ * With two cores ({@link KernelThreads}), the kernels do the products outside the time loop on a helper thread, chunk
+ * by chunk; with one, the same chunks run on the calling thread. Outputs, gradients and dL/dx must be identical, over several
  * chunks and with a truncated backward window that does not start on a chunk boundary.
  */
 class HelperThreadTest {
@@ -36,13 +38,13 @@ class HelperThreadTest {
     }
 
     @AfterEach
-    void oneBlasThread() {
-        Nd4j.factory().blas().setMaxThreads(1);
+    void oneCore() {
+        KernelThreads.configure(1);
     }
 
     /** Output, flat gradient and dL/dx of a full backprop and of a truncated one (last 21 steps). */
-    private static List<INDArray> run(Cell cell, int blasThreads) {
-        Nd4j.factory().blas().setMaxThreads(blasThreads);
+    private static List<INDArray> run(Cell cell, int cores) {
+        KernelThreads.configure(cores);
         MultiLayerNetwork net = new MultiLayerNetwork(RecurrentTestSupport.gradientCheckBase(61).list()
                 .layer(cell.layer(3, 5, RNNFormat.NCW))
                 .layer(RecurrentTestSupport.mseOut(5, 2, RNNFormat.NCW))
@@ -71,7 +73,7 @@ class HelperThreadTest {
     void results_with_the_helper_thread_are_identical_to_one_thread(Cell cell) {
         List<INDArray> one = run(cell, 1);
         List<INDArray> two = run(cell, 2);
-        assertEquals(2, Nd4j.factory().blas().getMaxThreads(), "BLAS accepted two threads, so the helper ran");
+        assertTrue(KernelThreads.helper(), "the helper thread ran");
         for (int i = 0; i < one.size(); i++) {
             assertEquals(0.0, one.get(i).sub(two.get(i)).amaxNumber().doubleValue(), 0.0, "result " + i);
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.rill.config.CellType;
 import dev.rill.engine.Json;
+import dev.rill.layers.kernel.KernelThreads;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -26,6 +27,7 @@ public final class BenchWorker {
     }
 
     public static void main(String[] args) throws Exception {
+        KernelThreads.configure(KernelThreads.fromEnvironment());
         Map<String, Object> result = new LinkedHashMap<>();
         switch (args[0]) {
             case "train" -> {

@@ -17,19 +17,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * consecutive steps, interleaved with the loop.
  *
  * <p>The time loop is a chain: each step needs the one before, and its products are too small to keep two cores
- * busy. The products outside it are independent per chunk. So when BLAS is configured for two or more threads, a
- * helper thread does them, a chunk ahead of the loop in the forward pass (the loop only waits for the first chunk)
- * and a chunk behind it in the backward pass (BLAS runs one thread per caller meanwhile, so the two threads do not
- * compete for the cores). With one thread the same chunks run in the same order on the calling thread, so results
+ * busy. The products outside it are independent per chunk. So when the kernels have two cores ({@link KernelThreads}),
+ * a helper thread does them, a chunk ahead of the loop in the forward pass (the loop only waits for the first chunk)
+ * and a chunk behind it in the backward pass, with BLAS at one thread per caller meanwhile so that the two threads do
+ * not compete for the cores. With one core the same chunks run in the same order on the calling thread, so results
  * are identical either way, and a chunk's products are done while its rows are still in cache.
  */
 final class StepChunks {
-
-    /**
-     * Set to {@code false} to keep every product on the calling thread, with BLAS's own threads (to measure what
-     * the helper thread gains).
-     */
-    static final boolean HELPER_ENABLED = !"false".equals(System.getProperty("rill.kernel.helper"));
 
     /** Steps x minibatch rows per chunk: large enough for efficient products, small enough to start early. */
     static final int ROWS_PER_CHUNK = 256;
@@ -67,7 +61,7 @@ final class StepChunks {
         int size = steps(batch);
         Blas blas = Nd4j.factory().blas();
         int threads = blas.getMaxThreads();
-        if (threads < 2 || steps <= size || !HELPER_ENABLED) {
+        if (!KernelThreads.helper() || steps <= size) {
             for (int from = 0; from < steps; from += size) {
                 produce.run(from, Math.min(steps, from + size));
                 for (int t = from; t < Math.min(steps, from + size); t++) {
@@ -87,12 +81,20 @@ final class StepChunks {
                     LockSupport.unpark(loop);
                 }
             });
+            int chunks = (steps + size - 1) / size;
+            boolean shared = true;   // BLAS still at one thread per caller
             for (int t = 0; t < steps; t++) {
                 while (produced.get() <= t / size) {
                     if (helper.isDone()) {
                         await(helper);   // it stopped early: rethrows its exception
                     }
                     LockSupport.parkNanos(20_000);
+                }
+                if (shared && produced.get() == chunks) {
+                    // The projections are done long before the loop: its products get all BLAS threads again.
+                    await(helper);
+                    blas.setMaxThreads(threads);
+                    shared = false;
                 }
                 step.run(t);
             }
@@ -110,7 +112,7 @@ final class StepChunks {
         int size = steps(batch);
         Blas blas = Nd4j.factory().blas();
         int threads = blas.getMaxThreads();
-        boolean helped = threads >= 2 && steps - end > size && HELPER_ENABLED;
+        boolean helped = KernelThreads.helper() && steps - end > size;
         if (helped) {
             blas.setMaxThreads(1);
         }
