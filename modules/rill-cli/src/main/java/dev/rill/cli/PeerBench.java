@@ -29,7 +29,7 @@ final class PeerBench {
         if (!Files.isExecutable(d.resolve("run"))) {
             throw new UsageException("no peer benchmark at " + d + " (an executable 'run'); pass --peer-dir DIR");
         }
-        return new PeerBench(d);
+        return new PeerBench(d.toAbsolutePath().normalize());
     }
 
     /** Tokens/s of the peer on the task's standard sizes. */
