@@ -13,6 +13,10 @@
  * masks padded steps inside a network. Both layers compute with the kernels of {@code dev.rill.layers.kernel};
  * {@link dev.rill.layers.KernelRecurrentLayer} holds what they share with DL4J's calling conventions.
  *
+ * <p>{@link dev.rill.layers.TokenEmbeddingConfig} is DL4J's sequence embedding with a row-major table
+ * ({@link dev.rill.layers.TokenEmbeddingParamInitializer}) whose {@link dev.rill.layers.TokenEmbeddingLayer} copies one
+ * row per token instead of going through ND4J's gather and scatter ops.
+ *
  * <p>{@link dev.rill.layers.WordCharEmbeddingConfig} configures the input layer of a tagger,
  * {@link dev.rill.layers.WordCharEmbeddingLayer}: per time step it reads a word id and the word's character ids
  * (packed as channels of one NCW input) and outputs the word embedding concatenated with max-pooled character-CNN
