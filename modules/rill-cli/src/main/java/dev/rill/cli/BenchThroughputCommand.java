@@ -52,6 +52,10 @@ final class BenchThroughputCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Untimed steps first (default: ${DEFAULT-VALUE}, as the peer).")
     int warmup;
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Measure each case N times, Rill and peer alternating, and report the medians (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
     @Option(names = "--no-inference", description = "Skip the generation and classification-latency measurements.")
     boolean noInference;
 
@@ -73,8 +77,9 @@ final class BenchThroughputCommand implements Callable<Integer> {
         Main main = parent.main;
         List<BenchTask> taskList = tasks.stream().map(BenchThroughputCommand::task).toList();
         List<CellType> cellList = cells.stream().map(BenchThroughputCommand::cell).toList();
-        if (threads.stream().anyMatch(t -> t < 1) || warmup < 0 || (iterations != null && iterations < 1) || chars < 1 || sentences < 1) {
-            throw new UsageException("--threads, --iters, --chars and --sentences must be >= 1 and --warmup >= 0");
+        if (threads.stream().anyMatch(t -> t < 1) || warmup < 0 || (iterations != null && iterations < 1) || chars < 1
+                || sentences < 1 || repeat < 1) {
+            throw new UsageException("--threads, --iters, --repeat, --chars and --sentences must be >= 1 and --warmup >= 0");
         }
         PeerBench peerBench = peer ? PeerBench.at(peerDir) : null;
         String loadBefore = loadAverage();
@@ -84,10 +89,17 @@ final class BenchThroughputCommand implements Callable<Integer> {
             int iters = iterations != null ? iterations : task.peerIterations();
             for (CellType cell : cellList) {
                 for (int n : threads) {
-                    Map<String, Object> r = BenchWorkers.run(n, "train", task.yamlName(), cell.yamlName(),
-                            String.valueOf(warmup), String.valueOf(iters));
-                    Double peerTokens = peerBench == null ? null : peerBench.tokensPerSecond(task, cell.yamlName(), n, iters);
-                    var row = new ThroughputReport.Training(task, cell, n, ((Number) r.get("tokens_per_s")).doubleValue(), peerTokens);
+                    List<Double> rill = new ArrayList<>();
+                    List<Double> peers = new ArrayList<>();
+                    for (int k = 0; k < repeat; k++) {
+                        Map<String, Object> r = BenchWorkers.run(n, "train", task.yamlName(), cell.yamlName(),
+                                String.valueOf(warmup), String.valueOf(iters));
+                        rill.add(number(r, "tokens_per_s"));
+                        if (peerBench != null) {
+                            peers.add(peerBench.tokensPerSecond(task, cell.yamlName(), n, iters));
+                        }
+                    }
+                    var row = new ThroughputReport.Training(task, cell, n, median(rill), peers.isEmpty() ? null : median(peers));
                     training.add(row);
                     main.err.println(ThroughputReport.trainingTable(List.of(row)).lines().skip(2).findFirst().orElse(""));
                 }
@@ -132,7 +144,8 @@ final class BenchThroughputCommand implements Callable<Integer> {
             + " the same.\n"
             + "- `cls`: ids (vocabulary 20,000) -> embedding 128 -> 1 x 128 -> last step -> 2 classes, batch 64, 50 steps.\n\n"
             + "GFLOP/s count 24·H·(I+H) per token per LSTM layer (18·H·(I+H) for GRU) plus 6·H·V for the output layer."
-            + " Each case runs in its own JVM with OMP_NUM_THREADS set (the table's threads column), the peer right after it.\n";
+            + " Each case runs in its own JVM with OMP_NUM_THREADS set (the table's threads column), the peer right after it;"
+            + " with --repeat N, N times alternating, and the tables give each side's median.\n";
 
     private String bestSection(List<ThroughputReport.Training> training) {
         String best = ThroughputReport.bestTable(training);
@@ -149,10 +162,19 @@ final class BenchThroughputCommand implements Callable<Integer> {
         if (iterations != null) {
             b.append(" --iters ").append(iterations);
         }
+        if (repeat > 1) {
+            b.append(" --repeat ").append(repeat);
+        }
         if (noInference) {
             b.append(" --no-inference");
         }
         return b.toString();
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static double number(Map<String, Object> m, String key) {

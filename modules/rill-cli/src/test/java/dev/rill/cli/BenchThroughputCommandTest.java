@@ -76,6 +76,19 @@ class BenchThroughputCommandTest {
     }
 
     @Test
+    void repeated_measurements_alternate_rill_and_peer_and_report_medians() throws Exception {
+        Path peer = fakePeer();
+        CliRun run = CliRun.of("bench", "throughput", "--task", "cls", "--cell", "gru", "--threads", "1", "--iters", "1",
+                "--warmup", "0", "--no-inference", "--repeat", "3", "--peer", "--peer-dir", peer.toString(), "--json",
+                "--report", dir.resolve("r.md").toString());
+        assertEquals(0, run.code(), run.err());
+        assertEquals(3, Files.readAllLines(peer.resolve("calls.txt")).size(), "the peer ran once per repetition");
+        assertTrue(Files.readString(dir.resolve("r.md")).contains("--repeat 3"));
+        assertEquals(2.0, BenchThroughputCommand.median(List.of(3.0, 1.0, 2.0)));
+        assertEquals(2.5, BenchThroughputCommand.median(List.of(4.0, 1.0, 2.0, 3.0)));
+    }
+
+    @Test
     void unknown_cell_is_a_usage_error() {
         CliRun run = CliRun.of("bench", "throughput", "--cell", "rnn", "--report", dir.resolve("x.md").toString());
         assertEquals(Main.BAD_INPUT, run.code());
