@@ -4,6 +4,7 @@ import dev.rill.engine.Json;
 import dev.rill.engine.ModelBundle;
 import dev.rill.engine.TaskMetrics;
 import dev.rill.engine.TrainedClassifier;
+import dev.rill.engine.TrainedLanguageModel;
 import dev.rill.engine.TrainedTagger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +36,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelBundle read = ModelBundle.read(bundle);
         TaskMetrics m = switch (read.config().task()) {
             case TAGGING -> new TrainedTagger(read).evaluate(split, Corpora.store(null));
+            case LANGUAGE_MODEL, CONDITIONED_GENERATION -> new TrainedLanguageModel(read).evaluate(split, Corpora.store(null));
             default -> new TrainedClassifier(read).evaluate(split, Corpora.store(null));
         };
         if (json) {

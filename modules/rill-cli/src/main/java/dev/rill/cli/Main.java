@@ -3,6 +3,7 @@ package dev.rill.cli;
 import dev.rill.config.ConfigException;
 import dev.rill.layers.kernel.KernelThreads;
 import dev.rill.corpus.CorpusException;
+import dev.rill.serve.ServeException;
 import dev.rill.text.DataException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,13 +18,14 @@ import java.nio.charset.StandardCharsets;
  * The {@code rill} command. {@link #run} drives it in-process (tests use it); {@link #main} exits
  * with its code.
  *
- * <p>Exit codes: 0 success, 2 bad input (usage, config, data, corpus), 1 internal failure. Errors
+ * <p>Exit codes: 0 success, 2 bad input (usage, config, data, corpus, a port that cannot be used), 1 internal failure. Errors
  * are one message on stderr; the stack trace only with {@code --verbose}.
  */
 @Command(name = "rill", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Recurrent networks for NLP from one YAML file.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, TagCommand.class,
-                ConfigCommand.class, CorpusCommand.class, BenchCommand.class, ReportCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, TagCommand.class, GenerateCommand.class,
+                ConfigCommand.class, CorpusCommand.class, BenchCommand.class, ReportCommand.class, PlanCommand.class,
+                DoctorCommand.class, DiagnoseCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input: usage, config, data. */
@@ -79,7 +81,8 @@ public final class Main implements Runnable {
         if (ex instanceof ConfigException c) {
             c.problems().forEach(err::println);
             code = BAD_INPUT;
-        } else if (ex instanceof DataException || ex instanceof CorpusException || ex instanceof UsageException) {
+        } else if (ex instanceof DataException || ex instanceof CorpusException || ex instanceof UsageException
+                || ex instanceof ServeException) {
             err.println("rill: " + ex.getMessage());
             code = BAD_INPUT;
         } else {

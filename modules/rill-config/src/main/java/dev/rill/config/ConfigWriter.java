@@ -22,7 +22,7 @@ public final class ConfigWriter {
         root.put("task", config.task().yamlName());
         root.put("data", data(config.data()));
         root.put("model", model(config.model()));
-        root.put("training", training(config.training()));
+        root.put("training", training(config.training(), config.task()));
         root.put("output", Map.of("dir", config.output().dir()));
         return yaml().dump(root);
     }
@@ -61,8 +61,17 @@ public final class ConfigWriter {
         return ordered;
     }
 
+    /** Only the keys of the model's type: the loader rejects the keys of another type. */
     private static Map<String, Object> model(ModelConfig model) {
         Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", model.type().yamlName());
+        if (model.type().counted()) {
+            if (model.type() == ModelType.NGRAM) {
+                map.put("order", model.order());
+            }
+            map.put("smoothing", model.smoothing());
+            return map;
+        }
         map.put("embedding", model.embedding());
         map.put("layers", model.layers().stream().map(ConfigWriter::layer).toList());
         map.put("pooling", model.pooling().yamlName());
@@ -90,7 +99,7 @@ public final class ConfigWriter {
         return map;
     }
 
-    private static Map<String, Object> training(TrainingConfig training) {
+    private static Map<String, Object> training(TrainingConfig training, TaskType task) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("epochs", training.epochs());
         map.put("batch_size", training.batchSize());
@@ -108,6 +117,9 @@ public final class ConfigWriter {
         }
         map.put("lr_schedule", schedule(training.lrSchedule()));
         map.put("checkpoint_every", training.checkpointEvery());
+        if (task == TaskType.LANGUAGE_MODEL) {
+            map.put("sequence_length", training.sequenceLength());
+        }
         return map;
     }
 

@@ -24,15 +24,88 @@ final class ConflictCheck {
         checkPooling(task, model, training);
         checkBidirectional(model, training);
         checkTruncatedCells(model, training);
-        checkEarlyStopping(data, training);
+        checkEarlyStopping(task, data, training);
+        checkModelType(task, model);
+        checkLanguageModel(task, data, model, training);
+        checkGeneratorsReadForwards(task, model);
     }
 
-    /** Early stopping watches the dev score, so a config without dev data could never stop early. */
-    private void checkEarlyStopping(DataConfig data, TrainingConfig training) {
+    /** Models that predict the next token may not read ahead: no bidirectional layers. */
+    private void checkGeneratorsReadForwards(TaskType task, ModelConfig model) {
+        if (task != TaskType.LANGUAGE_MODEL && task != TaskType.CONDITIONED_GENERATION || model.type().counted()) {
+            return;
+        }
+        List<LayerConfig> layers = model.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).bidirectional()) {
+                ctx.problems().add(at("model.layers." + i + ".bidirectional"), "conflict",
+                        "task " + task.yamlName() + " predicts each token from the ones before it; a bidirectional layer (model.layers." + i
+                                + ") would read the token it has to predict",
+                        "set bidirectional: false");
+            }
+        }
+    }
+
+    /** The count-based models predict the next token of a text: they exist for language models only. */
+    private void checkModelType(TaskType task, ModelConfig model) {
+        if (task != null && task != TaskType.LANGUAGE_MODEL && model.type().counted()) {
+            ctx.problems().add(at("model.type"), "conflict",
+                    "model.type: " + model.type().yamlName() + " is a language-model baseline, but task is " + task.yamlName(),
+                    "use model.type: rnn, or task: language_model");
+        }
+    }
+
+    /**
+     * A language model reads a text stream in windows of training.sequence_length steps; settings
+     * about whole examples do not apply to it, and its window does not apply to other tasks.
+     */
+    private void checkLanguageModel(TaskType task, DataConfig data, ModelConfig model, TrainingConfig training) {
+        if (task == null) {
+            return;
+        }
+        if (task != TaskType.LANGUAGE_MODEL) {
+            if (ctx.locations().containsKey("training.sequence_length")) {
+                ctx.problems().add(at("training.sequence_length"), "conflict",
+                        "training.sequence_length cuts a language model's text stream into windows, but task is " + task.yamlName()
+                                + ", which reads whole examples",
+                        "remove training.sequence_length (data.max_length cuts long examples)");
+            }
+            return;
+        }
+        if (data != null && data.maxLength() > 0) {
+            ctx.problems().add(at("data.max_length"), "conflict",
+                    "data.max_length cuts examples, but task language_model reads each split as one stream of text",
+                    "remove data.max_length; training.sequence_length sets the window a minibatch row covers");
+        }
+        if (data != null && data.devFraction() > 0) {
+            ctx.problems().add(at("data.dev_fraction"), "conflict",
+                    "data.dev_fraction holds out examples, but task language_model reads each split as one stream of text",
+                    "remove data.dev_fraction and name a held-out file, e.g. data.splits.val");
+        }
+        if (model.type().counted()) {
+            return;
+        }
+        int tbptt = training.tbptt();
+        if (tbptt > 0 && training.sequenceLength() % tbptt != 0) {
+            int segments = Math.max(1, Math.round((float) training.sequenceLength() / tbptt));
+            ctx.problems().add(at("training.sequence_length"), "conflict",
+                    "training.sequence_length " + training.sequenceLength() + " is not a multiple of training.tbptt " + tbptt
+                            + ": each minibatch row is cut into tbptt segments that carry the state",
+                    "set training.sequence_length: " + segments * tbptt + " (" + segments + " segment" + (segments == 1 ? "" : "s")
+                            + " per minibatch row)");
+        }
+    }
+
+    /**
+     * Early stopping watches the dev score, so a config without dev data could never stop early. A
+     * language model's dev score comes from its val split, else its dev split.
+     */
+    private void checkEarlyStopping(TaskType task, DataConfig data, TrainingConfig training) {
         if (training.earlyStopping() == null || data == null) {
             return;
         }
-        if (!data.splits().containsKey("dev") && data.devFraction() <= 0) {
+        boolean val = task == TaskType.LANGUAGE_MODEL && data.splits().containsKey("val");
+        if (!data.splits().containsKey("dev") && !val && data.devFraction() <= 0) {
             ctx.problems().add(at("training.early_stopping"), "conflict",
                     "training.early_stopping watches the dev score, but the config has no dev split",
                     "add data.splits.dev, or hold part of train out with data.dev_fraction (e.g. 0.1), or remove training.early_stopping");
@@ -45,7 +118,7 @@ final class ConflictCheck {
      * Dl4jTbpttDefectTest in rill-layers). Rill's GRU and LSTM carry the state correctly.
      */
     private void checkTruncatedCells(ModelConfig model, TrainingConfig training) {
-        if (!training.truncatedBptt()) {
+        if (!training.truncatedBptt() || model.type().counted()) {
             return;
         }
         List<LayerConfig> layers = model.layers();
@@ -112,7 +185,7 @@ final class ConflictCheck {
     }
 
     private void checkBidirectional(ModelConfig model, TrainingConfig training) {
-        if (!training.truncatedBptt()) {
+        if (!training.truncatedBptt() || model.type().counted()) {
             return;
         }
         List<LayerConfig> layers = model.layers();

@@ -9,7 +9,13 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Binds the {@code model} section and its layers; see {@link ModelConfig} and {@link LayerConfig}. */
 final class ModelBinder {
 
-    static final List<String> KEYS = List.of("embedding", "layers", "pooling", "output_dropout", "weight_init", "char_cnn", "word_dropout");
+    static final List<String> KEYS = List.of("type", "embedding", "layers", "pooling", "output_dropout", "weight_init", "char_cnn",
+            "word_dropout", "order", "smoothing");
+    /** Keys that describe a network: not written for a count-based model. */
+    static final List<String> NETWORK_KEYS = List.of("embedding", "layers", "pooling", "output_dropout", "weight_init", "char_cnn",
+            "word_dropout");
+    /** Keys of the count-based baselines: not written for a network. */
+    static final List<String> COUNT_KEYS = List.of("order", "smoothing");
     static final List<String> CHAR_CNN_KEYS = List.of("embedding", "filters", "width", "max_chars");
     static final List<String> LAYER_KEYS = List.of("cell", "units", "bidirectional", "dropout");
 
@@ -19,8 +25,15 @@ final class ModelBinder {
     /** Dropout must leave something to train on, hence the open upper bound. */
     private static final Range DROPOUT = Range.closedOpen(0, 1);
 
+    /** Longest n-gram accepted; the vocabulary may allow less (ids of n tokens are packed into 64 bits). */
+    static final int MAX_ORDER = 16;
+    static final int DEFAULT_ORDER = 3;
+    static final double DEFAULT_ADD_K = 1.0;
+
     ModelConfig bind(YamlSection model) {
         model.allowOnly(KEYS);
+        ModelType type = model.choice("type", ModelType.RNN, ModelType.values(), ModelType::yamlName);
+        checkKeysOfType(model, type);
         int embedding = model.integer("embedding", 128, Range.atLeast(1));
         List<LayerConfig> layers = model.list("layers").map(items -> layers(model, items)).orElse(List.of(DEFAULT_LAYER));
         Pooling pooling = model.choice("pooling", Pooling.LAST, Pooling.values(), Pooling::yamlName);
@@ -28,7 +41,43 @@ final class ModelBinder {
         WeightInitKind weightInit = model.choice("weight_init", WeightInitKind.XAVIER, WeightInitKind.values(), WeightInitKind::yamlName);
         CharCnnConfig charCnn = charCnn(model.section("char_cnn"));
         double wordDropout = model.decimal("word_dropout", 0.0, DROPOUT);
-        return new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn, wordDropout);
+        return switch (type) {
+            case RNN -> new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn, wordDropout, type, 0, 0.0);
+            case MARKOV -> new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn, wordDropout, type, 2,
+                    model.decimal("smoothing", DEFAULT_ADD_K, Range.above(0)));
+            case NGRAM -> new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn, wordDropout, type,
+                    model.integer("order", DEFAULT_ORDER, Range.closed(1, MAX_ORDER)), model.decimal("smoothing", 0.0, Range.closed(0, 1)));
+        };
+    }
+
+    /**
+     * Each type reads its own keys; a key of another type would be silently ignored, so it is an
+     * error, as an unknown key is.
+     */
+    private static void checkKeysOfType(YamlSection model, ModelType type) {
+        BindContext ctx = model.context();
+        List<String> foreign = type == ModelType.RNN ? COUNT_KEYS : NETWORK_KEYS;
+        for (String key : foreign) {
+            if (!model.has(key)) {
+                continue;
+            }
+            String path = model.pathOf(key);
+            if (type == ModelType.RNN) {
+                ctx.problems().add(ctx.locationOf(path), "conflict",
+                        path + " applies to the count-based language models (model.type: markov or ngram), but model.type is rnn",
+                        "remove " + path + ", or set model.type: ngram");
+            } else {
+                ctx.problems().add(ctx.locationOf(path), "conflict",
+                        path + " describes a network, but model.type: " + type.yamlName() + " is counted from the text and has none",
+                        "remove " + path + ", or set model.type: rnn");
+            }
+        }
+        if (type == ModelType.MARKOV && model.has("order")) {
+            String path = model.pathOf("order");
+            ctx.problems().add(ctx.locationOf(path), "conflict",
+                    path + " is the n of model.type: ngram; a Markov chain (model.type: markov) is first order",
+                    "remove " + path + ", or set model.type: ngram");
+        }
     }
 
     /** Absent (or null) means no character features; written as a mapping, every key has a default. */

@@ -11,6 +11,11 @@ record Range(double min, boolean minIncluded, double max, boolean maxIncluded) {
         return new Range(min, true, Double.POSITIVE_INFINITY, true);
     }
 
+    /** {@code (min, +inf)} */
+    static Range above(double min) {
+        return new Range(min, false, Double.POSITIVE_INFINITY, true);
+    }
+
     /** {@code [min, max]} */
     static Range closed(double min, double max) {
         return new Range(min, true, max, true);

@@ -10,7 +10,7 @@ import java.util.List;
 final class TrainingBinder {
 
     static final List<String> KEYS = List.of("epochs", "batch_size", "optimizer", "gradient_clip", "tbptt", "seed", "log_every",
-            "early_stopping", "lr_schedule", "checkpoint_every");
+            "early_stopping", "lr_schedule", "checkpoint_every", "sequence_length");
     static final List<String> OPTIMIZER_KEYS = List.of("type", "learning_rate", "momentum", "weight_decay");
     static final List<String> EARLY_STOPPING_KEYS = List.of("patience", "min_delta");
 
@@ -31,8 +31,9 @@ final class TrainingBinder {
         EarlyStoppingConfig earlyStopping = earlyStopping(training.section("early_stopping"));
         LearningRateSchedule schedule = schedule(training.section("lr_schedule"), epochs, optimizer.learningRate());
         int checkpointEvery = training.integer("checkpoint_every", 0, Range.atLeast(0));
+        int sequenceLength = training.integer("sequence_length", TrainingConfig.DEFAULT_SEQUENCE_LENGTH, Range.atLeast(1));
         return new TrainingConfig(epochs, batchSize, optimizer, gradientClip, tbptt, seed, logEvery, earlyStopping, schedule,
-                checkpointEvery);
+                checkpointEvery, sequenceLength);
     }
 
     private static OptimizerConfig optimizer(YamlSection optimizer) {

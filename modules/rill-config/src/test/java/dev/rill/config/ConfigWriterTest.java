@@ -23,12 +23,14 @@ class ConfigWriterTest {
                 new ConfigLoader().parse(Fixtures.BASE, source, List.of()).config(),
                 new RillConfig(TaskType.LANGUAGE_MODEL,
                         new DataConfig(null, "2024", DataFormat.PLAIN_TEXT, Map.of("train", "true", "extra", "e.txt", "dev", "1.5"),
-                                TokenizerKind.CHAR, true, 100, 3, 200, 10, 0.0, TagColumn.UPOS),
-                        new ModelConfig(16, List.of(new LayerConfig(CellType.GRU, 8, true, 0.25), new LayerConfig(CellType.RNN, 65536, false, 0.0)),
+                                TokenizerKind.CHAR, true, 100, 3, 0, 10, 0.0, TagColumn.UPOS),
+                        new ModelConfig(16, List.of(new LayerConfig(CellType.GRU, 8, false, 0.25), new LayerConfig(CellType.RNN, 65536, false, 0.0)),
                                 Pooling.LAST, 0.5, WeightInitKind.UNIFORM),
                         new TrainingConfig(1, 1, new OptimizerConfig(OptimizerConfig.OptimizerType.RMSPROP, 1e-5, 0.0, 3.5e-7),
-                                0.0, 0, -9_000_000_000L, 1, new EarlyStoppingConfig(1, 0.0), new LearningRateSchedule.Cosine(0, 1e-6), 3),
+                                0.0, 0, -9_000_000_000L, 1, new EarlyStoppingConfig(1, 0.0), new LearningRateSchedule.Cosine(0, 1e-6), 3, 7),
                         new OutputConfig("out: with colon"), source),
+                countedLanguageModel(ModelType.NGRAM, 7, 0.75, source),
+                countedLanguageModel(ModelType.MARKOV, 2, 0.01, source),
                 new RillConfig(TaskType.TAGGING,
                         new DataConfig("names", null, DataFormat.FORM_TAG_TSV, Map.of("train", "t.tsv"), TokenizerKind.WHITESPACE,
                                 false, 4, 1, 0, 0, 0.2, TagColumn.XPOS),
@@ -53,8 +55,38 @@ class ConfigWriterTest {
                         new OutputConfig("runs/z"), source));
     }
 
+    /** A count-based model: the network fields hold the loader's defaults, since they cannot be written. */
+    private static RillConfig countedLanguageModel(ModelType type, int order, double smoothing, Path source) {
+        return new RillConfig(TaskType.LANGUAGE_MODEL,
+                new DataConfig("tinyshakespeare", null, DataFormat.PLAIN_TEXT, Map.of("train", "train.txt", "val", "val.txt"),
+                        TokenizerKind.CHAR, false, 20000, 1, 0, 0, 0.0, TagColumn.UPOS),
+                new ModelConfig(128, List.of(ModelBinder.DEFAULT_LAYER), Pooling.LAST, 0.0, WeightInitKind.XAVIER, null, 0.0, type, order,
+                        smoothing),
+                new TrainingConfig(5, 32, new OptimizerConfig(OptimizerConfig.OptimizerType.ADAM, 0.002, 0.9, 0.0), 1.0, 0, 42, 50, null,
+                        new LearningRateSchedule.Constant(), 0, 300),
+                new OutputConfig("runs/lm"), source);
+    }
+
     @TempDir
     Path tmp;
+
+    @Test
+    void counted_models_are_written_without_network_keys_and_networks_without_count_keys() throws ConfigException {
+        String ngram = ConfigWriter.toYaml(countedLanguageModel(ModelType.NGRAM, 6, 0.0, null));
+        assertTrue(ngram.contains("type: ngram") && ngram.contains("order: 6") && ngram.contains("smoothing: 0.0"), ngram);
+        assertTrue(ngram.contains("sequence_length: 300"), ngram);
+        for (String key : List.of("embedding:", "layers:", "pooling:", "output_dropout:", "weight_init:")) {
+            assertFalse(ngram.contains(key), () -> key + " in\n" + ngram);
+        }
+        String markov = ConfigWriter.toYaml(countedLanguageModel(ModelType.MARKOV, 2, 1.0, null));
+        assertFalse(markov.contains("order:"), markov);
+
+        String rnn = ConfigWriter.toYaml(new ConfigLoader().parse(Fixtures.BASE, null, List.of()).config());
+        assertTrue(rnn.contains("type: rnn"), rnn);
+        for (String key : List.of("order:", "smoothing:", "sequence_length:")) {
+            assertFalse(rnn.contains(key), () -> key + " in\n" + rnn);
+        }
+    }
 
     @ParameterizedTest
     @MethodSource("configs")

@@ -158,8 +158,42 @@ class ValidationTest {
                 problem(BASE + "model:\n  layers:\n    - {cell: gru}\n    - {cell: rnn}\ntraining: {tbptt: 20}\n", "7:19", "conflict",
                         "cell: rnn (model.layers.1) cannot train with truncated BPTT"),
                 problem(BASE + "model:\n  layers:\n    - {cell: rnn}\ntraining: {tbptt: 20}\n", "6:19", "conflict",
-                        "cell: rnn (model.layers.0) cannot train with truncated BPTT"));
+                        "cell: rnn (model.layers.0) cannot train with truncated BPTT"),
+                // language models and their count-based baselines
+                problem(LM + "model: {type: lstm}\n", "3:15", "invalid-value", "model.type must be one of rnn, markov, ngram, got 'lstm'"),
+                problem(BASE + "model: {type: ngram}\n", "3:15", "conflict",
+                        "model.type: ngram is a language-model baseline, but task is classification"),
+                problem(LM + "model: {order: 5}\n", "3:16", "conflict",
+                        "model.order applies to the count-based language models (model.type: markov or ngram), but model.type is rnn"),
+                problem(LM + "model: {smoothing: 0.5}\n", "3:20", "conflict", "model.smoothing applies to the count-based language models"),
+                problem(LM + "model: {type: markov, order: 3}\n", "3:30", "conflict",
+                        "model.order is the n of model.type: ngram; a Markov chain (model.type: markov) is first order"),
+                problem(LM + "model:\n  type: ngram\n  layers: [{cell: gru}]\n", "5:11", "conflict",
+                        "model.layers describes a network, but model.type: ngram is counted from the text and has none"),
+                problem(LM + "model: {type: markov, embedding: 16}\n", "3:34", "conflict", "model.embedding describes a network"),
+                problem(LM + "model: {type: ngram, order: 0}\n", "3:29", "out-of-range", "model.order must be in [1, 16], got 0"),
+                problem(LM + "model: {type: ngram, order: 17}\n", "3:29", "out-of-range", "model.order must be in [1, 16], got 17"),
+                problem(LM + "model: {type: ngram, smoothing: 1.5}\n", "3:33", "out-of-range", "model.smoothing must be in [0, 1], got 1.5"),
+                problem(LM + "model: {type: markov, smoothing: 0}\n", "3:34", "out-of-range", "model.smoothing must be > 0, got 0"),
+                problem(LM + "training: {sequence_length: 0}\n", "3:29", "out-of-range", "training.sequence_length must be >= 1, got 0"),
+                problem(LM + "model: {layers: [{cell: gru}]}\ntraining: {tbptt: 64}\n", "4:11", "conflict",
+                        "training.sequence_length 100 is not a multiple of training.tbptt 64"),
+                problem(LM + "model: {layers: [{cell: gru}]}\ntraining: {tbptt: 64, sequence_length: 200}\n", "4:40", "conflict",
+                        "training.sequence_length 200 is not a multiple of training.tbptt 64"),
+                problem(BASE + "training: {sequence_length: 200}\n", "3:29", "conflict",
+                        "training.sequence_length cuts a language model's text stream into windows, but task is classification"),
+                problem(LM + "model: {layers: [{cell: gru, bidirectional: true}]}\n", "3:45", "conflict",
+                        "a bidirectional layer (model.layers.0) would read the token it has to predict"),
+                problem("task: conditioned_generation\ndata: {corpus: a}\nmodel: {layers: [{cell: gru, bidirectional: true}]}\n", "3:45",
+                        "conflict", "task conditioned_generation predicts each token from the ones before it"),
+                problem("task: language_model\ndata: {corpus: a, max_length: 50}\n", "2:31", "conflict",
+                        "data.max_length cuts examples, but task language_model reads each split as one stream of text"),
+                problem("task: language_model\ndata: {corpus: a, splits: {train: t.txt}, dev_fraction: 0.1}\n", "2:57", "conflict",
+                        "data.dev_fraction holds out examples, but task language_model reads each split as one stream of text"));
     }
+
+    /** A valid language-model config on lines 1 and 2. */
+    private static final String LM = "task: language_model\ndata: {corpus: a}\n";
 
     private static Arguments problem(String yaml, String lineColumn, String code, String messagePart) {
         return Arguments.of(yaml, lineColumn, code, messagePart);

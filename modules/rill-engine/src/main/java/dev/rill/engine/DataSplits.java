@@ -9,6 +9,7 @@ import dev.rill.text.DevHoldout;
 import dev.rill.text.FormTagTsvReader;
 import dev.rill.text.LabelTextTsvReader;
 import dev.rill.text.LabeledText;
+import dev.rill.text.PlainTextReader;
 import dev.rill.text.TaggedSentence;
 
 import java.nio.file.Path;
@@ -48,6 +49,12 @@ public final class DataSplits<T> {
         return new DataSplits<>(config, store, config.data().format() == DataFormat.CONLLU
                 ? file -> ConlluReader.read(file, column, limit)
                 : file -> FormTagTsvReader.read(file, column.tsvColumn(), limit));
+    }
+
+    /** Each split's whole text as its one row, for language models; {@code data.limit} keeps the first N lines. */
+    public static DataSplits<String> plainText(RillConfig config, CorpusStore store) {
+        int limit = config.data().limit();
+        return new DataSplits<>(config, store, file -> List.of(PlainTextReader.read(file, limit)));
     }
 
     /**

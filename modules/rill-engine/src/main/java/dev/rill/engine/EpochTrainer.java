@@ -119,6 +119,30 @@ public final class EpochTrainer {
         return new Result(List.copyOf(s.epochs), bestEpoch, s.stoppedEarly);
     }
 
+    /**
+     * For a model fitted in one pass instead of trained (a count-based language model, no network):
+     * scores dev, logs the fit as one epoch like a trained one (log line, {@code metrics.jsonl}
+     * epoch and final lines) and returns it. Nothing to checkpoint: refitting is as fast as loading.
+     *
+     * @param trainLoss the model's loss on its training data
+     * @param seconds   time the fit took
+     */
+    public Result fitted(TaskAdapter task, double trainLoss, double seconds) {
+        double devScore = task.hasDev() ? task.devScore() : Double.NaN;
+        Map<String, Object> taskFields = task.epochFields();
+        Epoch epoch = new Epoch(1, trainLoss, devScore, Double.NaN, seconds, task.trainExamples(), task.trainTokens());
+        metrics.write(epochLine(epoch, task, taskFields));
+        log.printf(Locale.ROOT, "epoch 1: train loss %.4f, dev %s %.4f, %.1f s (%.0f tokens/s)%n",
+                trainLoss, task.devMetric(), devScore, seconds, epoch.tokens() / Math.max(1e-9, seconds));
+        Map<String, Object> last = new LinkedHashMap<>();
+        last.put("kind", "final");
+        last.put("best_epoch", 1);
+        last.put("stopped_early", false);
+        last.put("epochs", 1);
+        metrics.write(last);
+        return new Result(List.of(epoch), 1, false);
+    }
+
     /** What one training run carries from epoch to epoch. */
     private static final class Run {
         final TrainerState state;
@@ -152,7 +176,7 @@ public final class EpochTrainer {
                 DataSet batch = batches.next();
                 Nd4j.getRandom().setSeed(training.seed() + s.step + 1);
                 net.fit(batch);
-                double loss = net.score();
+                double loss = task.trainLoss(net.score(), batch);
                 int examples = (int) batch.getFeatures().size(0);
                 long tokens = tokens(batch);
                 long now = System.nanoTime();

@@ -12,6 +12,8 @@ import org.deeplearning4j.util.ModelSerializer;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -36,20 +38,24 @@ import java.util.zip.ZipOutputStream;
  *   <li>{@code config.yaml}: the resolved config (every default filled in)</li>
  *   <li>{@code vocab.txt}: one token per line, id order</li>
  *   <li>{@code labels.txt}: one class per line, index order</li>
- *   <li>{@code network.zip}: the DL4J network ({@link ModelSerializer}, without updater state)</li>
+ *   <li>{@code network.zip}: the DL4J network ({@link ModelSerializer}, without updater state); absent for
+ *       count-based language models</li>
  *   <li>{@code metrics.json}: dev/test metrics at the end of training</li>
  *   <li>{@code provenance.json}: versions, seed, threads, time</li>
  *   <li>{@code chars.txt}: the character vocabulary, one character per line (only for taggers with {@code model.char_cnn})</li>
+ *   <li>{@code train-tokens.bin}: the training token ids a count-based language model ({@code model.type: markov | ngram})
+ *       was counted from, as a big-endian int count followed by the ids; the model is recounted from them on load</li>
  * </ul>
  * It is written atomically (temporary file, then rename), so a crash never leaves a half bundle.
  *
  * @param config     resolved config
  * @param vocabulary token ids
  * @param labels     class names
- * @param network    the trained network
+ * @param network    the trained network, or {@code null} for a count-based language model
  * @param metrics    metrics by split name
  * @param provenance where the model came from
  * @param characters character vocabulary, or {@code null} when the model reads no characters
+ * @param trainTokens the training stream of a count-based language model, or {@code null}
  */
 public record ModelBundle(
         RillConfig config,
@@ -58,18 +64,34 @@ public record ModelBundle(
         MultiLayerNetwork network,
         Map<String, Object> metrics,
         Map<String, Object> provenance,
-        Vocabulary characters) {
+        Vocabulary characters,
+        int[] trainTokens) {
 
     /** Bundle format version, bumped when the layout changes incompatibly. */
     public static final int FORMAT = 1;
 
     public ModelBundle {
+        if ((network == null) == (trainTokens == null)) {
+            throw new IllegalArgumentException("a bundle holds either a network or the training tokens of a count model");
+        }
         labels = List.copyOf(labels);
         metrics = Map.copyOf(metrics);
         provenance = Map.copyOf(provenance);
     }
 
-    /** A bundle of a model that reads no characters. */
+    /** A bundle of a network. */
+    public ModelBundle(RillConfig config, Vocabulary vocabulary, List<String> labels, MultiLayerNetwork network,
+                       Map<String, Object> metrics, Map<String, Object> provenance, Vocabulary characters) {
+        this(config, vocabulary, labels, network, metrics, provenance, characters, null);
+    }
+
+    /** A bundle of a count-based language model: no network, the training tokens it is counted from. */
+    public static ModelBundle counted(RillConfig config, Vocabulary vocabulary, int[] trainTokens,
+                                      Map<String, Object> metrics, Map<String, Object> provenance) {
+        return new ModelBundle(config, vocabulary, List.of(), null, metrics, provenance, null, trainTokens);
+    }
+
+    /** A bundle of a network that reads no characters. */
     public ModelBundle(RillConfig config, Vocabulary vocabulary, List<String> labels, MultiLayerNetwork network,
                        Map<String, Object> metrics, Map<String, Object> provenance) {
         this(config, vocabulary, labels, network, metrics, provenance, null);
@@ -85,9 +107,14 @@ public record ModelBundle(
                 entry(zip, "chars.txt", bytes(characters));
             }
             entry(zip, "labels.txt", (String.join("\n", labels) + "\n").getBytes(StandardCharsets.UTF_8));
-            ByteArrayOutputStream net = new ByteArrayOutputStream();
-            ModelSerializer.writeModel(network, net, false);
-            entry(zip, "network.zip", net.toByteArray());
+            if (network != null) {
+                ByteArrayOutputStream net = new ByteArrayOutputStream();
+                ModelSerializer.writeModel(network, net, false);
+                entry(zip, "network.zip", net.toByteArray());
+            }
+            if (trainTokens != null) {
+                entry(zip, "train-tokens.bin", ints(trainTokens));
+            }
             entry(zip, "metrics.json", Json.pretty(metrics));
             Map<String, Object> prov = new HashMap<>(provenance);
             prov.put("bundle_format", FORMAT);
@@ -131,10 +158,13 @@ public record ModelBundle(
                 entries.put(e.getName(), zip.readAllBytes());
             }
         }
-        for (String required : List.of("config.yaml", "vocab.txt", "labels.txt", "network.zip")) {
+        for (String required : List.of("config.yaml", "vocab.txt", "labels.txt")) {
             if (!entries.containsKey(required)) {
                 throw new DataException(file, 0, "not a Rill bundle: '" + required + "' is missing");
             }
+        }
+        if (!entries.containsKey("network.zip") && !entries.containsKey("train-tokens.bin")) {
+            throw new DataException(file, 0, "not a Rill bundle: 'network.zip' is missing");
         }
         RillConfig config;
         try {
@@ -146,12 +176,35 @@ public record ModelBundle(
         Vocabulary vocab = vocabulary(entries.get("vocab.txt"));
         Vocabulary chars = entries.containsKey("chars.txt") ? vocabulary(entries.get("chars.txt")) : null;
         List<String> labels = new ArrayList<>(new String(entries.get("labels.txt"), StandardCharsets.UTF_8).lines().toList());
-        MultiLayerNetwork net;
-        try (InputStream in = new ByteArrayInputStream(entries.get("network.zip"))) {
-            net = ModelSerializer.restoreMultiLayerNetwork(in, false);
+        MultiLayerNetwork net = null;
+        if (entries.containsKey("network.zip")) {
+            try (InputStream in = new ByteArrayInputStream(entries.get("network.zip"))) {
+                net = ModelSerializer.restoreMultiLayerNetwork(in, false);
+            }
         }
+        int[] trainTokens = net == null ? ints(entries.get("train-tokens.bin")) : null;
         return new ModelBundle(config, vocab, labels, net, json(entries.get("metrics.json")), json(entries.get("provenance.json")),
-                chars);
+                chars, trainTokens);
+    }
+
+    private static byte[] ints(int[] values) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 + 4 * values.length);
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(values.length);
+        for (int v : values) {
+            out.writeInt(v);
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    private static int[] ints(byte[] bytes) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        int[] values = new int[in.readInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readInt();
+        }
+        return values;
     }
 
     private static Map<String, Object> json(byte[] bytes) throws IOException {

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * A DL4J sequence tagger and how to read its output: the most probable tag at every real step.
  *
- * <p>Not thread-safe (DL4J networks are not).
+ * <p>Not thread-safe (DL4J networks are not): give each thread its own copy ({@link #copy()}).
  */
 public final class Tagger {
 
@@ -24,6 +24,10 @@ public final class Tagger {
 
     public MultiLayerNetwork network() {
         return network;
+    }
+
+    public Tagger copy() {
+        return new Tagger(network.clone(), channels);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.rill.config.RillConfig;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.Random;
 
@@ -14,7 +15,23 @@ import java.util.Random;
  */
 public interface TaskAdapter {
 
+    /** The network trained, or {@code null} for a model counted from the text (the language-model baselines). */
     MultiLayerNetwork network();
+
+    /** One line about the model for the log. */
+    default String describeModel() {
+        return "network: " + network().numParams() + " parameters";
+    }
+
+    /**
+     * Trains the model: a network epoch by epoch through {@code trainer}; a count-based model
+     * overrides this, is fitted once and reports it through {@link EpochTrainer#fitted}.
+     *
+     * @param from the checkpoint to continue from, or {@code null} to start from the network as built
+     */
+    default EpochTrainer.Result train(EpochTrainer trainer, Checkpoints.Checkpoint from) throws IOException {
+        return trainer.train(this, from);
+    }
 
     /** One line about the prepared data, for the log. */
     String describe();
@@ -32,6 +49,14 @@ public interface TaskAdapter {
      * @param rng the trainer's seeded generator; its state carries over from epoch to epoch
      */
     Iterable<DataSet> trainBatches(Random rng);
+
+    /**
+     * The training loss to report for a minibatch, from DL4J's {@code score()} after fitting it
+     * (as it is by default); a task may rescale it to the unit its dev score uses.
+     */
+    default double trainLoss(double networkScore, DataSet batch) {
+        return networkScore;
+    }
 
     /** Tokens in one pass over the training examples. */
     long trainTokens();

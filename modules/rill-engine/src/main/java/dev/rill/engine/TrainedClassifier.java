@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * A classifier loaded from a bundle, with the text pipeline it was trained with: what
- * {@code rill predict} and {@code rill evaluate} use.
+ * {@code rill predict}, {@code rill evaluate} and {@code rill serve} use.
+ *
+ * <p>Not thread-safe (its DL4J network is not): give each thread its own {@link #copy()}.
  */
 public final class TrainedClassifier {
 
@@ -27,11 +29,27 @@ public final class TrainedClassifier {
     public TrainedClassifier(ModelBundle bundle) {
         if (bundle.config().task() != TaskType.CLASSIFICATION) {
             throw new DataException("this bundle holds a " + bundle.config().task().yamlName()
-                    + " model, not a classifier" + (bundle.config().task() == TaskType.TAGGING ? "; tag text with `rill tag`" : ""));
+                    + " model, not a classifier" + (bundle.config().task() == TaskType.TAGGING ? "; tag text with `rill tag`"
+                    : bundle.config().task() == TaskType.LANGUAGE_MODEL ? "; generate text with `rill generate`" : ""));
         }
         this.bundle = bundle;
         this.pipeline = TextPipeline.of(bundle.config().data());
         this.classifier = new Classifier(bundle.network(), bundle.config().model().pooling());
+    }
+
+    private TrainedClassifier(ModelBundle bundle, TextPipeline pipeline, Classifier classifier) {
+        this.bundle = bundle;
+        this.pipeline = pipeline;
+        this.classifier = classifier;
+    }
+
+    /**
+     * The same model with its own copy of the network, for another thread: a DL4J network is not
+     * thread-safe, so concurrent callers (e.g. {@code rill serve}'s request threads) each need one.
+     * The text pipeline is shared: its normalizer and tokenizers keep no state between calls.
+     */
+    public TrainedClassifier copy() {
+        return new TrainedClassifier(bundle, pipeline, classifier.copy());
     }
 
     public ModelBundle bundle() {

@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * A tagger loaded from a bundle, with the word features it was trained with: what
- * {@code rill tag} and {@code rill evaluate} use.
+ * {@code rill tag}, {@code rill evaluate} and {@code rill serve} use.
+ *
+ * <p>Not thread-safe (its DL4J network is not): give each thread its own {@link #copy()}.
  */
 public final class TrainedTagger {
 
@@ -33,6 +35,20 @@ public final class TrainedTagger {
         this.features = new WordFeatures(bundle.vocabulary(), bundle.characters(), bundle.config().data().lowercase(),
                 chars == null ? 0 : chars.maxChars());
         this.tagger = new Tagger(bundle.network(), features.channels());
+    }
+
+    private TrainedTagger(ModelBundle bundle, WordFeatures features, Tagger tagger) {
+        this.bundle = bundle;
+        this.features = features;
+        this.tagger = tagger;
+    }
+
+    /**
+     * The same model with its own copy of the network, for another thread (a DL4J network is not
+     * thread-safe). The word features are shared: they only read the vocabularies.
+     */
+    public TrainedTagger copy() {
+        return new TrainedTagger(bundle, features, tagger.copy());
     }
 
     public ModelBundle bundle() {

@@ -4,7 +4,6 @@ import dev.rill.config.RillConfig;
 import dev.rill.corpus.CorpusStore;
 import dev.rill.io.AtomicFiles;
 import dev.rill.report.RunReport;
-import dev.rill.text.DataException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -92,18 +91,19 @@ public final class TrainingRun {
         TaskAdapter task = switch (config.task()) {
             case CLASSIFICATION -> ClassificationAdapter.prepare(config, store);
             case TAGGING -> TaggingAdapter.prepare(config, store);
-            default -> throw new DataException("task '" + config.task().yamlName()
-                    + "' is not available yet; this version trains task: classification and task: tagging");
+            case LANGUAGE_MODEL -> config.model().type().counted()
+                    ? CountModelAdapter.prepare(config, store) : LanguageModelAdapter.prepare(config, store);
+            case CONDITIONED_GENERATION -> ConditionedGenerationAdapter.prepare(config, store);
         };
         log.printf(Locale.ROOT, "data: %s; prepared in %.1f s%n", task.describe(), (System.nanoTime() - t0) / 1e9);
-        log.printf(Locale.ROOT, "network: %d parameters%n", task.network().numParams());
+        log.printf(Locale.ROOT, "%s%n", task.describeModel());
         return task;
     }
 
     private Outcome train(RillConfig config, RunDirectory dir, TaskAdapter task, MetricsLog metrics, Checkpoints.Checkpoint from)
             throws IOException {
         EpochTrainer trainer = new EpochTrainer(config.training(), progress, log, metrics, dir.checkpoints());
-        EpochTrainer.Result result = trainer.train(task, from);
+        EpochTrainer.Result result = task.train(trainer, from);
         log.printf(Locale.ROOT, "selected epoch %d%s%n", result.bestEpoch(), result.stoppedEarly() ? " (stopped early)" : "");
 
         Map<String, TaskMetrics> metricsBySplit = task.evaluate();

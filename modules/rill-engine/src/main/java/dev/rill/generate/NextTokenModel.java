@@ -69,6 +69,11 @@ public interface NextTokenModel {
         return Arrays.copyOfRange(text, prompt.length, text.length);
     }
 
+    /** A stepper over this model, for {@link TextGenerator}: it remembers the tokens read and reads nothing twice. */
+    default TokenStepper stepper() {
+        return new ContextStepper(this);
+    }
+
     /** {@link #sample(int[], int, Sampler, RandomGenerator)} with a {@link SplittableRandom} seeded by {@code seed}. */
     default int[] sample(int[] prompt, int length, Sampler sampler, long seed) {
         return sample(prompt, length, sampler, new SplittableRandom(seed));

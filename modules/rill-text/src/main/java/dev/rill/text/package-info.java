@@ -7,5 +7,9 @@
  * {@link dev.rill.text.FormTagTsvReader} ({@code FORM<TAB>TAG} files) read
  * {@link dev.rill.text.TaggedSentence}s; {@link dev.rill.text.EntitySpans} turns BIO/IOBES tags
  * into entity spans and scores them.
+ *
+ * <p>Language models: {@link dev.rill.text.PlainTextReader} reads a split whole (strict UTF-8) and
+ * {@link dev.rill.text.RunningText} turns it into one token stream with line breaks as tokens, and
+ * generated tokens back into text.
  */
 package dev.rill.text;

@@ -1,0 +1,129 @@
+package dev.rill.cli;
+
+import dev.rill.engine.ModelBundle;
+import dev.rill.engine.TrainedClassifier;
+import dev.rill.engine.TrainedLanguageModel;
+import dev.rill.generate.Sampler;
+import dev.rill.generate.TextGenerator;
+import dev.rill.io.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Does a conditioned generator write what it is asked for? Generates texts for every label and has
+ * a classifier trained on the same labels (e.g. the SST-2 sentiment model) judge them: the share
+ * it assigns to the conditioning label. Also reports the generator's held-out nats per token with
+ * and without the condition, from its bundle's metrics.
+ */
+@Command(name = "conditioned", description = "Generate texts per label with a conditioned_generation bundle and classify them"
+        + " with a classifier bundle; report the share classified as their condition.")
+final class ConditionedBench implements Callable<Integer> {
+
+    @ParentCommand
+    BenchCommand parent;
+
+    @Option(names = "--generator", paramLabel = "BUNDLE", required = true, description = "A task: conditioned_generation bundle.")
+    Path generator;
+
+    @Option(names = "--classifier", paramLabel = "BUNDLE", required = true, description = "A task: classification bundle with the same labels.")
+    Path classifier;
+
+    @Option(names = "--per-label", paramLabel = "N", description = "Texts generated per label (default: ${DEFAULT-VALUE}).", defaultValue = "200")
+    int perLabel;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (default: ${DEFAULT-VALUE}).", defaultValue = "0.8")
+    double temperature;
+
+    @Option(names = "--length", paramLabel = "N", description = "Most tokens per text (default: ${DEFAULT-VALUE}).", defaultValue = "60")
+    int length;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the first text; text i uses seed + i (default: ${DEFAULT-VALUE}).",
+            defaultValue = "1")
+    long seed;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Markdown file to write (default: ${DEFAULT-VALUE}).",
+            defaultValue = "docs/benchmarks/conditioned.md")
+    Path report;
+
+    @Override
+    public Integer call() throws Exception {
+        if (perLabel < 1) {
+            throw new UsageException("--per-label must be >= 1, got " + perLabel);
+        }
+        Main main = parent.main;
+        TrainedLanguageModel model = new TrainedLanguageModel(ModelBundle.read(generator));
+        TrainedClassifier judge = new TrainedClassifier(ModelBundle.read(classifier));
+        if (model.conditions().isEmpty()) {
+            throw new UsageException("--generator must be a task: conditioned_generation bundle");
+        }
+        Sampler sampler;
+        try {
+            sampler = new Sampler(temperature, 0, 1.0, model.bannedIds());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        List<String> rows = new ArrayList<>();
+        StringBuilder examples = new StringBuilder();
+        int agreeing = 0;
+        for (String label : model.conditions()) {
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < perLabel; i++) {
+                texts.add(generate(model, label, sampler, seed + i));
+            }
+            long same = judge.predict(texts).stream().filter(p -> p.label().equals(label)).count();
+            agreeing += (int) same;
+            rows.add(String.format(Locale.ROOT, "| %s | %d | %.1f%% |", label, perLabel, 100.0 * same / perLabel));
+            examples.append("- `").append(label).append("`: ").append(String.join(" / ", texts.subList(0, Math.min(3, texts.size()))))
+                    .append('\n');
+        }
+        String table = "| condition | texts | classified as the condition |\n|---|---|---|\n" + String.join("\n", rows)
+                + String.format(Locale.ROOT, "%n| all | %d | %.1f%% |%n", perLabel * model.conditions().size(),
+                100.0 * agreeing / (perLabel * model.conditions().size()));
+        main.out.print(table);
+        String command = String.format(Locale.ROOT, "bin/rill bench conditioned --generator %s --classifier %s --per-label %d"
+                + " --temperature %s --length %d --seed %d", generator, classifier, perLabel, temperature, length, seed);
+        AtomicFiles.writeString(report, "# Conditioned generation\n\n" + Machine.describe(command) + "\n" + table + "\n"
+                + heldOut(model.bundle().metrics()) + "\nFirst texts per condition:\n\n" + examples);
+        main.err.println("wrote " + report);
+        return 0;
+    }
+
+    private String generate(TrainedLanguageModel model, String label, Sampler sampler, long textSeed) {
+        TrainedLanguageModel.Prompt prompt = model.prompt("", label);
+        int[] ids = TextGenerator.generate(model.stepper(), prompt.ids(), new TextGenerator.Settings(length, sampler, textSeed, model.stopIds()),
+                id -> { });
+        StringBuilder text = new StringBuilder();
+        int previous = prompt.ids()[prompt.ids().length - 1];
+        for (int id : ids) {
+            text.append(model.display(previous, id));
+            previous = id;
+        }
+        return text.toString().strip();
+    }
+
+    /** The generator's held-out scores at the end of training, with and without the condition. */
+    private static String heldOut(Map<String, Object> metrics) {
+        StringBuilder b = new StringBuilder("| split | nats/token | perplexity | without condition: nats/token | perplexity | condition accuracy |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (String split : List.of("dev", "test")) {
+            if (metrics.get(split) instanceof Map<?, ?> m) {
+                b.append(String.format(Locale.ROOT, "| %s | %.4f | %.2f | %.4f | %.2f | %.2f%% |%n", split,
+                        num(m, "nats_per_token"), num(m, "perplexity"), num(m, "unconditioned_nats_per_token"),
+                        num(m, "unconditioned_perplexity"), 100 * num(m, "condition_accuracy")));
+            }
+        }
+        return b.toString();
+    }
+
+    private static double num(Map<?, ?> m, String key) {
+        return m.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}
