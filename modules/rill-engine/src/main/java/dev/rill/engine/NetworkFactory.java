@@ -130,7 +130,7 @@ public final class NetworkFactory {
     }
 
     /**
-     * A language model: {@code token ids [batch, 1, time] -> embedding [batch, emb, time] -> recurrent
+     * A language model: {@code token ids [batch, 1, time] -> TokenEmbeddingConfig [batch, emb, time] -> recurrent
      * layers -> softmax over the vocabulary at every step} (the next token). With truncated BPTT each
      * minibatch row is cut into segments that carry the state (see
      * {@link dev.rill.config.TrainingConfig}); {@code rnnTimeStep} reads a text token by token for
@@ -140,11 +140,7 @@ public final class NetworkFactory {
      */
     public static MultiLayerNetwork languageModel(ModelConfig model, TrainingConfig training, int vocabularySize) {
         NeuralNetConfiguration.ListBuilder list = base(model, training).list();
-        list.layer(0, new EmbeddingSequenceLayer.Builder()
-                .nIn(vocabularySize).nOut(model.embedding())
-                .inferInputLength(true)
-                .outputDataFormat(RNNFormat.NCW)
-                .build());
+        list.layer(0, new TokenEmbeddingConfig(vocabularySize, model.embedding()));
         int index = recurrentStack(list, 1, model);
         int width = model.layers().get(model.layers().size() - 1).outputSize();
         list.layer(index, perStepSoftmax(model, width, vocabularySize));
