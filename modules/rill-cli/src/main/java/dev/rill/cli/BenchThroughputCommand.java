@@ -65,6 +65,10 @@ final class BenchThroughputCommand implements Callable<Integer> {
     @Option(names = "--sentences", paramLabel = "N", defaultValue = "1000", description = "Sentences classified per measurement (default: ${DEFAULT-VALUE}).")
     int sentences;
 
+    @Option(names = "--profile", description = "Record each case once more with Java Flight Recorder, at Rill's fastest thread"
+            + " count, and report where the training thread's time goes.")
+    boolean profile;
+
     @Option(names = "--json", description = "Print one JSON array (an object per training case) on stdout instead of the tables.")
     boolean json;
 
@@ -105,6 +109,7 @@ final class BenchThroughputCommand implements Callable<Integer> {
                 }
             }
         }
+        String profileSection = profile ? profileSection(training, warmup) : "";
         List<ThroughputReport.Inference> inference = new ArrayList<>();
         if (!noInference) {
             for (CellType cell : cellList) {
@@ -122,7 +127,7 @@ final class BenchThroughputCommand implements Callable<Integer> {
                 + bestSection(training) + (inference.isEmpty() ? "" : "\n## Inference\n\n"
                 + "Generation: the lm network, one character per `rnnTimeStep` call, batch 1, sampling from the softmax."
                 + " Classification: the cls network, one sentence of " + InferenceSpeed.SENTENCE_LENGTH + " tokens per call.\n\n"
-                + ThroughputReport.inferenceTable(inference));
+                + ThroughputReport.inferenceTable(inference)) + profileSection;
         if (json) {
             main.out.println(Json.compact(ThroughputReport.json(training)));
         } else {
@@ -168,7 +173,44 @@ final class BenchThroughputCommand implements Callable<Integer> {
         if (noInference) {
             b.append(" --no-inference");
         }
+        if (profile) {
+            b.append(" --profile");
+        }
         return b.toString();
+    }
+
+    /**
+     * Profiles each task and cell at the thread count where Rill was fastest, with more steps than the timed run (10
+     * seconds' worth at the measured speed) so that the samples are many.
+     */
+    private String profileSection(List<ThroughputReport.Training> training, int warmupSteps) throws Exception {
+        Map<String, ThroughputReport.Training> fastest = new java.util.LinkedHashMap<>();
+        for (ThroughputReport.Training t : training) {
+            fastest.merge(t.task().yamlName() + " " + t.cell().yamlName(), t,
+                    (a, b) -> b.tokensPerSecond() > a.tokensPerSecond() ? b : a);
+        }
+        Path settings = StepProfile.settingsFile();
+        List<String> names = new ArrayList<>();
+        List<StepProfile.Result> results = new ArrayList<>();
+        for (ThroughputReport.Training t : fastest.values()) {
+            Path recording = Files.createTempFile("rill-profile", ".jfr");
+            try {
+                int steps = (int) Math.max(10, Math.ceil(10 * t.tokensPerSecond() / t.task().tokensPerStep()));
+                Map<String, Object> r = BenchWorkers.run(t.threads(),
+                        List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=" + settings),
+                        "train", t.task().yamlName(), t.cell().yamlName(), String.valueOf(warmupSteps), String.valueOf(steps));
+                results.add(StepProfile.read(recording, (String) r.get("thread"),
+                        java.time.Instant.ofEpochMilli(((Number) r.get("timed_start_ms")).longValue()),
+                        java.time.Instant.ofEpochMilli(((Number) r.get("timed_end_ms")).longValue())));
+                names.add(t.task().yamlName() + " " + t.cell().yamlName() + ", " + t.threads() + " thread" + (t.threads() == 1 ? "" : "s"));
+            } finally {
+                Files.deleteIfExists(recording);
+            }
+        }
+        return "\n## Where the training thread's time goes\n\nJava Flight Recorder samples of the training thread every "
+                + StepProfile.PERIOD_MS + " ms during about 10 s of training steps (a separate run of each case at Rill's fastest"
+                + " thread count), by the frame on top of the stack; shares of the timed wall time.\n\n"
+                + StepProfile.table(names, results);
     }
 
     static double median(List<Double> values) {

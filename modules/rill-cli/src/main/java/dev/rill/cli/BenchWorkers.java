@@ -27,9 +27,17 @@ final class BenchWorkers {
      * @return the measurement's result object
      */
     static Map<String, Object> run(int threads, String... args) throws IOException, InterruptedException {
+        return run(threads, List.of(), args);
+    }
+
+    /**
+     * @param jvmOptions extra options for the child JVM (a flight recording)
+     */
+    static Map<String, Object> run(int threads, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(BenchWorker.class.getName());

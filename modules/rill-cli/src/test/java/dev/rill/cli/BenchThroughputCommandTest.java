@@ -88,6 +88,38 @@ class BenchThroughputCommandTest {
         assertEquals(2.5, BenchThroughputCommand.median(List.of(4.0, 1.0, 2.0, 3.0)));
     }
 
+    /** A real flight recording of a worker: the shares of the timed window are read from it and add up to 100%. */
+    @Test
+    void profile_reports_where_the_training_thread_spends_the_timed_window() throws Exception {
+        Path report = dir.resolve("p.md");
+        CliRun run = CliRun.of("bench", "throughput", "--task", "cls", "--cell", "gru", "--threads", "1", "--iters", "2",
+                "--warmup", "1", "--no-inference", "--profile", "--report", report.toString());
+
+        assertEquals(0, run.code(), run.err());
+        String md = Files.readString(report);
+        assertTrue(md.contains("## Where the training thread's time goes") && md.contains("--profile"), md);
+        String row = md.lines().filter(l -> l.startsWith("| cls gru, 1 thread |")).findFirst().orElseThrow(() -> new AssertionError(md));
+        String[] cols = row.split("\\|");
+        double sum = 0;
+        for (int i = 2; i < 2 + StepProfile.Category.values().length; i++) {
+            sum += Double.parseDouble(cols[i].strip().replace("%", ""));
+        }
+        assertEquals(100, sum, StepProfile.Category.values().length, row);   // each share is rounded to a whole percent
+        assertTrue(Double.parseDouble(cols[2].strip().replace("%", "")) > 0, "some time in BLAS products: " + row);
+        assertTrue(Integer.parseInt(cols[cols.length - 1].strip()) > 100, "samples: " + row);
+    }
+
+    @Test
+    void samples_are_put_in_categories_by_the_class_on_top_of_the_stack() {
+        assertEquals(StepProfile.Category.BLAS, StepProfile.nativeCategory("org.bytedeco.openblas.global.openblas_nolapack"));
+        assertEquals(StepProfile.Category.ND4J_NATIVE, StepProfile.nativeCategory("org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu"));
+        assertEquals(StepProfile.Category.COPIES, StepProfile.nativeCategory("org.bytedeco.javacpp.Pointer"));
+        assertEquals(StepProfile.Category.OTHER, StepProfile.nativeCategory("java.lang.Object"));
+        assertEquals(StepProfile.Category.RILL_JAVA, StepProfile.javaCategory("dev.rill.layers.kernel.GateFunction"));
+        assertEquals(StepProfile.Category.DL4J_JAVA, StepProfile.javaCategory("org.deeplearning4j.nn.multilayer.MultiLayerNetwork"));
+        assertEquals(StepProfile.Category.OTHER, StepProfile.javaCategory("java.util.ArrayList"));
+    }
+
     @Test
     void unknown_cell_is_a_usage_error() {
         CliRun run = CliRun.of("bench", "throughput", "--cell", "rnn", "--report", dir.resolve("x.md").toString());

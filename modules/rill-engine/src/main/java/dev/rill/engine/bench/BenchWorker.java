@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * throughput} starts one JVM per measurement, because ND4J and the BLAS library read OMP_NUM_THREADS once, at startup.
  *
  * <pre>
- *   BenchWorker train TASK CELL WARMUP ITERATIONS     {"tokens_per_s", "gflops", "seconds", "cpu_seconds", "main_cpu_seconds", "blas", "threads"}
+ *   BenchWorker train TASK CELL WARMUP ITERATIONS     {"tokens_per_s", "gflops", "seconds", "cpu_seconds", "main_cpu_seconds", "timed_start_ms", ...}
  *   BenchWorker generate CELL WARMUP CHARS             {"chars_per_s", ...}
  *   BenchWorker classify CELL WARMUP SENTENCES         {"p50_ms", "p99_ms", ...}
  * </pre>
@@ -38,6 +38,11 @@ public final class BenchWorker {
                 result.put("seconds", r.seconds());
                 result.put("cpu_seconds", r.cpuSeconds());
                 result.put("main_cpu_seconds", r.mainCpuSeconds());
+                // The timed window, for a profiler recording this JVM (rill bench throughput --profile).
+                long end = System.currentTimeMillis();
+                result.put("timed_start_ms", end - Math.round(r.seconds() * 1000));
+                result.put("timed_end_ms", end);
+                result.put("thread", Thread.currentThread().getName());
             }
             case "generate" -> result.put("chars_per_s",
                     InferenceSpeed.generationCharsPerSecond(cell(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3])));
