@@ -133,12 +133,15 @@ class ResumeTest {
         assertTrue(nothing.err().contains("train needs a CONFIG, or --resume RUN_DIR"), nothing.err());
     }
 
-    /** The uninterrupted run; it learns until its last epoch, so the weights compared later are trained ones. */
+    /**
+     * The uninterrupted run. Its best epoch (whose weights the bundle keeps) must end after both resume points (mid
+     * epoch 2 and mid epoch 3), so that the weights compared later were trained after the resume.
+     */
     private static Path train(Path config, Path out) throws IOException {
         CliRun run = CliRun.of("train", config.toString(), "--out", out.toString());
         assertEquals(0, run.code(), run.err());
         Map<?, ?> training = (Map<?, ?>) JSON.readValue(out.resolve("metrics.json").toFile(), Map.class).get("training");
-        assertEquals(4, training.get("best_epoch"), run.err());
+        assertTrue(((Number) training.get("best_epoch")).intValue() >= 3, run.err());
         return out;
     }
 
