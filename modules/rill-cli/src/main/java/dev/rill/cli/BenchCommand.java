@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", description = "Benchmarks that print a table and write it under docs/benchmarks/.",
         subcommands = {BenchCommand.Sentiment.class, BenchCommand.Tagging.class, BenchCommand.Layers.class, GenerationBench.class,
-                ConditionedBench.class})
+                ConditionedBench.class, BenchThroughputCommand.class})
 final class BenchCommand implements Runnable {
 
     @ParentCommand
@@ -30,7 +30,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new UsageException("bench needs a subcommand: sentiment, tagging, layers, generation or conditioned");
+        throw new UsageException("bench needs a subcommand: sentiment, tagging, layers, generation, conditioned or throughput");
     }
 
     @Command(name = "sentiment", description = "Train sentiment configs; report test accuracy, training time and examples/s.")

@@ -1,6 +1,7 @@
 package dev.rill.cli;
 
 import dev.rill.config.ConfigException;
+import dev.rill.layers.kernel.KernelThreads;
 import dev.rill.corpus.CorpusException;
 import dev.rill.serve.ServeException;
 import dev.rill.text.DataException;
@@ -52,6 +53,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // OMP_NUM_THREADS is Rill's core budget: the recurrent kernels take a second core themselves (KernelThreads).
+        KernelThreads.configure(KernelThreads.fromEnvironment());
         int code = run(System.out, System.err, System.in, args);
         System.out.flush();
         System.exit(code);

@@ -31,11 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ResumeTest {
 
-    /** 96 examples in minibatches of 8: 12 steps per epoch, 48 in all; checkpoints after every 5th step and every epoch. */
+    /**
+     * 96 examples in minibatches of 8: 12 steps per epoch, 48 in all; checkpoints after every 5th step and every epoch.
+     * The learning rate is low enough that dev accuracy still improves in the last epoch (see {@link #train}).
+     */
     private static final String TRAINING = """
             epochs: 4
             batch_size: 8
-            optimizer: {type: adam, learning_rate: 0.1}
+            optimizer: {type: adam, learning_rate: 0.03}
             seed: 7
             log_every: 4
             checkpoint_every: 5
@@ -130,12 +133,15 @@ class ResumeTest {
         assertTrue(nothing.err().contains("train needs a CONFIG, or --resume RUN_DIR"), nothing.err());
     }
 
-    /** The uninterrupted run; it learns until its last epoch, so the weights compared later are trained ones. */
+    /**
+     * The uninterrupted run. Its best epoch (whose weights the bundle keeps) must end after both resume points (mid
+     * epoch 2 and mid epoch 3), so that the weights compared later were trained after the resume.
+     */
     private static Path train(Path config, Path out) throws IOException {
         CliRun run = CliRun.of("train", config.toString(), "--out", out.toString());
         assertEquals(0, run.code(), run.err());
         Map<?, ?> training = (Map<?, ?>) JSON.readValue(out.resolve("metrics.json").toFile(), Map.class).get("training");
-        assertEquals(4, training.get("best_epoch"), run.err());
+        assertTrue(((Number) training.get("best_epoch")).intValue() >= 3, run.err());
         return out;
     }
 

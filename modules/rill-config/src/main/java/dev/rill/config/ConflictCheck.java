@@ -113,9 +113,9 @@ final class ConflictCheck {
     }
 
     /**
-     * DL4J 1.0.0-M2.1's LSTM and SimpleRnn backpropagate each truncated-BPTT segment from a zero
-     * state instead of the carried one, so their gradients after the first segment are wrong
-     * (shown by Dl4jTbpttDefectTest in rill-layers). Rill's GRU does it right.
+     * DL4J 1.0.0-M2.1's SimpleRnn backpropagates each truncated-BPTT segment from a zero state instead
+     * of the carried one, so its gradients after the first segment are wrong (shown by
+     * Dl4jTbpttDefectTest in rill-layers). Rill's GRU and LSTM carry the state correctly.
      */
     private void checkTruncatedCells(ModelConfig model, TrainingConfig training) {
         if (!training.truncatedBptt() || model.type().counted()) {
@@ -124,11 +124,11 @@ final class ConflictCheck {
         List<LayerConfig> layers = model.layers();
         for (int i = 0; i < layers.size(); i++) {
             CellType cell = layers.get(i).cell();
-            if (cell != CellType.GRU) {
+            if (cell == CellType.RNN) {
                 ctx.problems().add(at("training.tbptt"), "conflict",
                         "cell: " + cell.yamlName() + " (model.layers." + i + ") cannot train with truncated BPTT: DL4J 1.0.0-M2.1's "
-                                + cell.yamlName() + " layer backpropagates each segment from a zero state, so its gradients are wrong",
-                        "use cell: gru (Rill's GRU carries the state correctly), or set training.tbptt: 0");
+                                + "SimpleRnn layer backpropagates each segment from a zero state, so its gradients are wrong",
+                        "use cell: gru or lstm (Rill's layers carry the state correctly), or set training.tbptt: 0");
                 return;
             }
         }

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every single-value validation rule: the YAML, where the problem must be reported, its code, and
@@ -156,8 +157,8 @@ class ValidationTest {
                         "a bidirectional layer (model.layers.1) needs the whole sequence; truncated BPTT cannot be used with it"),
                 problem(BASE + "model:\n  layers:\n    - {cell: gru}\n    - {cell: rnn}\ntraining: {tbptt: 20}\n", "7:19", "conflict",
                         "cell: rnn (model.layers.1) cannot train with truncated BPTT"),
-                problem(BASE + "training: {tbptt: 20}\n", "3:19", "conflict",
-                        "cell: lstm (model.layers.0) cannot train with truncated BPTT"),
+                problem(BASE + "model:\n  layers:\n    - {cell: rnn}\ntraining: {tbptt: 20}\n", "6:19", "conflict",
+                        "cell: rnn (model.layers.0) cannot train with truncated BPTT"),
                 // language models and their count-based baselines
                 problem(LM + "model: {type: lstm}\n", "3:15", "invalid-value", "model.type must be one of rnn, markov, ngram, got 'lstm'"),
                 problem(BASE + "model: {type: ngram}\n", "3:15", "conflict",
@@ -196,6 +197,13 @@ class ValidationTest {
 
     private static Arguments problem(String yaml, String lineColumn, String code, String messagePart) {
         return Arguments.of(yaml, lineColumn, code, messagePart);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lstm", "gru"})
+    void rill_s_own_cells_train_with_truncated_bptt(String cell) throws Exception {
+        RillConfig config = Fixtures.parse(BASE + "model:\n  layers:\n    - {cell: " + cell + "}\ntraining: {tbptt: 20}\n");
+        assertEquals(20, config.training().tbptt());
     }
 
     @ParameterizedTest(name = "[{index}] {2}: {3}")

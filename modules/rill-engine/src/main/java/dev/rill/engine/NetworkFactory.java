@@ -7,6 +7,8 @@ import dev.rill.config.OptimizerConfig;
 import dev.rill.config.Pooling;
 import dev.rill.config.TrainingConfig;
 import dev.rill.layers.GruLayerConfig;
+import dev.rill.layers.LstmLayerConfig;
+import dev.rill.layers.TokenEmbeddingConfig;
 import dev.rill.layers.WordCharEmbeddingConfig;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.GradientNormalization;
@@ -14,9 +16,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -38,7 +38,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * Turns the model and training sections of a config into a DL4J network. This is the only class
  * that knows which DL4J layer stands for which config entry.
  *
- * <p>Classifier layout: {@code EmbeddingSequenceLayer [batch, emb, time] -> recurrent layers
+ * <p>Classifier layout: {@code TokenEmbeddingConfig [batch, emb, time] -> recurrent layers
  * [batch, units, time] -> head}. The head for {@code pooling: last} is an {@link RnnOutputLayer}
  * at every step whose label mask selects each sequence's last real step: DL4J refuses
  * {@code LastTimeStep} and global pooling with truncated BPTT, and this layout trains the same with
@@ -58,11 +58,7 @@ public final class NetworkFactory {
      */
     public static MultiLayerNetwork classifier(ModelConfig model, TrainingConfig training, int vocabularySize, int classes) {
         NeuralNetConfiguration.ListBuilder list = base(model, training).list();
-        list.layer(0, new EmbeddingSequenceLayer.Builder()
-                .nIn(vocabularySize).nOut(model.embedding())
-                .inferInputLength(true)
-                .outputDataFormat(RNNFormat.NCW)
-                .build());
+        list.layer(0, new TokenEmbeddingConfig(vocabularySize, model.embedding()));
         int index = recurrentStack(list, 1, model);
         int width = model.layers().get(model.layers().size() - 1).outputSize();
         if (model.pooling() == Pooling.LAST) {
@@ -80,7 +76,7 @@ public final class NetworkFactory {
      * -> recurrent layers -> softmax over tags at every step}. Padding steps are masked out of the
      * loss by the label mask (see {@link TaggingBatch}).
      *
-     * <p>Word features are an embedding of the word id ({@code EmbeddingSequenceLayer}), or with
+     * <p>Word features are an embedding of the word id ({@link TokenEmbeddingConfig}), or with
      * {@code model.char_cnn} Rill's {@link WordCharEmbeddingConfig}: the embedding concatenated with a
      * max-pooled character CNN over the word's characters, read from the same input (channel 0 the
      * word id, channels 1.. its character ids), so the network stays a {@code MultiLayerNetwork} and
@@ -93,11 +89,7 @@ public final class NetworkFactory {
         NeuralNetConfiguration.ListBuilder list = base(model, training).list();
         CharCnnConfig chars = model.charCnn();
         if (chars == null) {
-            list.layer(0, new EmbeddingSequenceLayer.Builder()
-                    .nIn(features.words().size()).nOut(model.embedding())
-                    .inferInputLength(true)
-                    .outputDataFormat(RNNFormat.NCW)
-                    .build());
+            list.layer(0, new TokenEmbeddingConfig(features.words().size(), model.embedding()));
         } else {
             list.layer(0, new WordCharEmbeddingConfig.Builder()
                     .nWords(features.words().size()).wordDim(model.embedding())
@@ -138,7 +130,7 @@ public final class NetworkFactory {
     }
 
     /**
-     * A language model: {@code token ids [batch, 1, time] -> embedding [batch, emb, time] -> recurrent
+     * A language model: {@code token ids [batch, 1, time] -> TokenEmbeddingConfig [batch, emb, time] -> recurrent
      * layers -> softmax over the vocabulary at every step} (the next token). With truncated BPTT each
      * minibatch row is cut into segments that carry the state (see
      * {@link dev.rill.config.TrainingConfig}); {@code rnnTimeStep} reads a text token by token for
@@ -148,11 +140,7 @@ public final class NetworkFactory {
      */
     public static MultiLayerNetwork languageModel(ModelConfig model, TrainingConfig training, int vocabularySize) {
         NeuralNetConfiguration.ListBuilder list = base(model, training).list();
-        list.layer(0, new EmbeddingSequenceLayer.Builder()
-                .nIn(vocabularySize).nOut(model.embedding())
-                .inferInputLength(true)
-                .outputDataFormat(RNNFormat.NCW)
-                .build());
+        list.layer(0, new TokenEmbeddingConfig(vocabularySize, model.embedding()));
         int index = recurrentStack(list, 1, model);
         int width = model.layers().get(model.layers().size() - 1).outputSize();
         list.layer(index, perStepSoftmax(model, width, vocabularySize));
@@ -177,7 +165,7 @@ public final class NetworkFactory {
 
     static Layer recurrent(LayerConfig layer, int nIn) {
         BaseRecurrentLayer.Builder<?> builder = switch (layer.cell()) {
-            case LSTM -> new LSTM.Builder().activation(Activation.TANH).gateActivationFunction(Activation.SIGMOID);
+            case LSTM -> new LstmLayerConfig.Builder();
             case GRU -> new GruLayerConfig.Builder();
             case RNN -> new SimpleRnn.Builder().activation(Activation.TANH);
         };

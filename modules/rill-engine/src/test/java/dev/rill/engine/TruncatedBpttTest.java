@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
@@ -61,11 +60,12 @@ class TruncatedBpttTest {
         assertArrayEquals(full.params().toDoubleVector(), truncated.params().toDoubleVector(), TOLERANCE);
     }
 
-    @Test
-    void short_segments_still_reach_the_label_in_the_last_segment() {
-        // GRU: DL4J's own LSTM/SimpleRnn get multi-segment gradients wrong (Dl4jTbpttDefectTest).
-        MultiLayerNetwork full = net(CellType.GRU, 0);
-        MultiLayerNetwork truncated = net(CellType.GRU, 3);
+    @ParameterizedTest
+    @EnumSource(value = CellType.class, names = {"GRU", "LSTM"})
+    void short_segments_still_reach_the_label_in_the_last_segment(CellType cell) {
+        // Rill's own cells: DL4J's SimpleRnn gets multi-segment gradients wrong (Dl4jTbpttDefectTest).
+        MultiLayerNetwork full = net(cell, 0);
+        MultiLayerNetwork truncated = net(cell, 3);
         truncated.setParams(full.params().dup());
         DataSet ds = doubles(ClassificationBatch.dataSet(EXAMPLES, new int[] {0, 1, 2}, 2, Pooling.LAST));
         double[] before = truncated.params().toDoubleVector();

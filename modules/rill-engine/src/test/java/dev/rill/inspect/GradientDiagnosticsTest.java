@@ -34,29 +34,36 @@ class GradientDiagnosticsTest {
      * its step Jacobian diag(1 - h^2) U^T shrinks the gradient at every step. The LSTM's cell state passes
      * the gradient on through its forget gate alone (bias 1, so about 0.73 or more), and the GRU's update
      * gate saturates near 1 for some units, which then copy their state (and its gradient) unchanged.
-     * Measured over five seeds the rnn kept 1e-6..2e-5 of the gradient 30 steps back, the lstm 1e-3..2e-2,
-     * the gru 8e-5..3e-4; the bound below is ten times.
+     * One seed is not enough to show it: across seeds 1..8 the rnn kept 9e-7..3e-5 of the gradient 30 steps back,
+     * the lstm 2e-3..2e-2 and the gru 4e-5..4e-3, and at seed 2 the gru came within 15% of the rnn. The test
+     * therefore compares geometric means over five seeds (measured: rnn 6e-6, gru 1.2e-4, lstm 6e-3), with a
+     * bound of ten times.
      */
     @Test
     void thirty_steps_back_the_rnn_keeps_far_less_of_the_gradient_than_lstm_and_gru() {
-        RillConfig cfg = InspectConfigs.noData("classification",
-                "{embedding: 16, weight_init: relu, layers: [{cell: lstm, units: 32}]}", "{batch_size: 32, seed: 2}");
-        NetworkSizes sizes = new NetworkSizes(8, 0, 2);
-        GradientDiagnostics.Result r = GradientDiagnostics.run(cfg, sizes, new RandomBatches(sizes, 0, 32, 31, false, 3),
-                new GradientDiagnostics.Settings(30, 2, 0));
+        double rnn = 0, lstm = 0, gru = 0;
+        int seeds = 5;
+        for (int seed = 1; seed <= seeds; seed++) {
+            RillConfig cfg = InspectConfigs.noData("classification",
+                    "{embedding: 16, weight_init: relu, layers: [{cell: lstm, units: 32}]}", "{batch_size: 32, seed: " + seed + "}");
+            NetworkSizes sizes = new NetworkSizes(8, 0, 2);
+            GradientDiagnostics.Result r = GradientDiagnostics.run(cfg, sizes, new RandomBatches(sizes, 0, 32, 31, false, 3),
+                    new GradientDiagnostics.Settings(30, 2, 0));
 
-        Map<String, GradientDiagnostics.Curve> curves = r.curves().stream().collect(Collectors.toMap(GradientDiagnostics.Curve::name, Function.identity()));
-        assertEquals(List.of("config (lstm)", "rnn", "lstm", "gru"), r.curves().stream().map(GradientDiagnostics.Curve::name).toList());
-        assertEquals(30, r.lag());
-        assertEquals(64, r.examples());
-        double rnn = curves.get("rnn").ratio(30);
-        double lstm = curves.get("lstm").ratio(30);
-        double gru = curves.get("gru").ratio(30);
-        assertTrue(rnn * 10 < lstm, "rnn " + rnn + " vs lstm " + lstm);
-        assertTrue(rnn * 10 < gru, "rnn " + rnn + " vs gru " + gru);
-        assertTrue(curves.get("rnn").stepFactor() < curves.get("lstm").stepFactor());
-        // The configured network is the lstm replacement: same cells, sizes and seed.
-        assertEquals(lstm, curves.get("config (lstm)").ratio(30), 1e-12);
+            Map<String, GradientDiagnostics.Curve> curves = r.curves().stream()
+                    .collect(Collectors.toMap(GradientDiagnostics.Curve::name, Function.identity()));
+            assertEquals(List.of("config (lstm)", "rnn", "lstm", "gru"), r.curves().stream().map(GradientDiagnostics.Curve::name).toList());
+            assertEquals(30, r.lag());
+            assertEquals(64, r.examples());
+            assertTrue(curves.get("rnn").stepFactor() < curves.get("lstm").stepFactor(), "seed " + seed);
+            // The configured network is the lstm replacement: same cells, sizes and seed.
+            assertEquals(curves.get("lstm").ratio(30), curves.get("config (lstm)").ratio(30), 1e-12);
+            rnn += Math.log(curves.get("rnn").ratio(30)) / seeds;
+            lstm += Math.log(curves.get("lstm").ratio(30)) / seeds;
+            gru += Math.log(curves.get("gru").ratio(30)) / seeds;
+        }
+        assertTrue(rnn + Math.log(10) < lstm, "geometric means: rnn " + Math.exp(rnn) + " vs lstm " + Math.exp(lstm));
+        assertTrue(rnn + Math.log(10) < gru, "geometric means: rnn " + Math.exp(rnn) + " vs gru " + Math.exp(gru));
     }
 
     /**

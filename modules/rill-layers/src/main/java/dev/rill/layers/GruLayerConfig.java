@@ -22,6 +22,8 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import dev.rill.layers.kernel.GateFunction;
+
 /**
  * Configuration of a gated recurrent unit (GRU) layer; {@link #instantiate} creates a {@link GruLayer}.
  *
@@ -90,6 +92,9 @@ public class GruLayerConfig extends BaseRecurrentLayer {
             Collection<TrainingListener> trainingListeners, int layerIndex, INDArray layerParamsView,
             boolean initializeParams, DataType networkDataType) {
         LayerValidation.assertNInNOutSet("GruLayerConfig", getLayerName(), layerIndex, getNIn(), getNOut());
+        // Fails here, naming the activation, rather than at the first forward pass.
+        GateFunction.of(getActivationFn(), networkDataType);
+        GateFunction.of(gateActivationFn, networkDataType);
         GruLayer ret = new GruLayer(conf, networkDataType);
         ret.setListeners(trainingListeners);
         ret.setIndex(layerIndex);
@@ -106,12 +111,11 @@ public class GruLayerConfig extends BaseRecurrentLayer {
     }
 
     /**
-     * Memory estimate in array elements per example (DL4J multiplies by minibatch and data type size); every working
-     * array of {@link GruLayer} has a minibatch dimension. Inference: the time-major input copy [nIn per step], the
-     * input projections in two layouts [3H + 3H per step] and one step of gate buffers [6H]. Training (forward pass
-     * recomputed inside backprop): input copy and its gradient [2 nIn per step], projections, pre-activations,
-     * activations and their time-major gradient copy [4 x 3H + 3H], candidate recurrent term and its gradient [2H],
-     * states and a contiguous copy of the incoming gradient [2H], plus [8H] of per-step buffers.
+     * Memory estimate in array elements per example (DL4J multiplies by minibatch and data type size). The kernel's
+     * buffers live outside DL4J's workspaces, as long as the layer, and hold per step: the input [nIn], outputs [H],
+     * the input projections [3H] and, as doubles (counted twice), gate activations [3H], P_n and the outputs again
+     * [2H]; training adds dL/dP [3H], dL/dh [H] and dL/dx [nIn]. They are reported as working memory of the pass
+     * that fills them.
      */
     @Override
     public LayerMemoryReport getMemoryReport(InputType inputType) {
@@ -122,8 +126,8 @@ public class GruLayerConfig extends BaseRecurrentLayer {
                 ? Math.max(1, ((InputType.InputTypeRecurrent) inputType).getTimeSeriesLength()) : 1;
         long numParams = initializer().numParams(this);
         long updaterStateSize = getIUpdater() == null ? 0 : (long) getIUpdater().stateSize(numParams);
-        long fwdWorking = t * (nIn + 6 * h) + 6 * h;
-        long trainWorking = t * (2 * nIn + 19 * h) + 8 * h;
+        long fwdWorking = t * (nIn + h + 3 * h + 2 * (3 * h + 2 * h));
+        long trainWorking = fwdWorking + t * (3 * h + h + nIn);
         return new LayerMemoryReport.Builder(layerName, GruLayerConfig.class, inputType, outputType)
                 .standardMemory(numParams, updaterStateSize)
                 .workingMemory(0, fwdWorking, 0, trainWorking)

@@ -7,6 +7,16 @@
  * layout. They plug into {@code MultiLayerNetwork}, {@code ComputationGraph} and {@code Bidirectional} like DL4J's
  * own {@code LSTM}.
  *
+ * <p>{@link dev.rill.layers.LstmLayerConfig}, {@link dev.rill.layers.LstmLayer} and
+ * {@link dev.rill.layers.LstmParamInitializer} are an LSTM with DL4J's gate maths and parameter layout (parameters
+ * and seeds carry over from DL4J's {@code LSTM}) that, unlike DL4J's, keeps the state through truncated BPTT and
+ * masks padded steps inside a network. Both layers compute with the kernels of {@code dev.rill.layers.kernel};
+ * {@link dev.rill.layers.KernelRecurrentLayer} holds what they share with DL4J's calling conventions.
+ *
+ * <p>{@link dev.rill.layers.TokenEmbeddingConfig} is DL4J's sequence embedding with a row-major table
+ * ({@link dev.rill.layers.TokenEmbeddingParamInitializer}) whose {@link dev.rill.layers.TokenEmbeddingLayer} copies one
+ * row per token instead of going through ND4J's gather and scatter ops.
+ *
  * <p>{@link dev.rill.layers.WordCharEmbeddingConfig} configures the input layer of a tagger,
  * {@link dev.rill.layers.WordCharEmbeddingLayer}: per time step it reads a word id and the word's character ids
  * (packed as channels of one NCW input) and outputs the word embedding concatenated with max-pooled character-CNN

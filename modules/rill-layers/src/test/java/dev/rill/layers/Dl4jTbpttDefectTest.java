@@ -21,16 +21,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * Documents a defect of DL4J 1.0.0-M2.1 that Rill works around: during truncated BPTT,
  * {@code MultiLayerNetwork} calls {@code backpropGradient} (not {@code tbpttBackpropGradient}), and DL4J's
  * {@code LSTM} and {@code SimpleRnn} then recompute the segment's forward pass from a zero state, so gradients of every segment after
- * the first are wrong. Rill's config validation therefore rejects {@code cell: lstm} and {@code cell: rnn} with
- * {@code tbptt > 0}.
- * The same finite-difference check passes for Rill's GRU ({@link GruTbpttTest}). If this test fails after a DL4J
+ * the first are wrong. Rill's config validation therefore rejects {@code cell: rnn} with {@code tbptt > 0};
+ * {@code cell: lstm} is Rill's own {@link LstmLayer}.
+ * The same finite-difference check passes for Rill's GRU and LSTM ({@link RecurrentTbpttTest}). If this test fails after a DL4J
  * upgrade, the defect is fixed and the restriction can go.
  */
 class Dl4jTbpttDefectTest {
 
     @BeforeAll
     static void doublePrecision() {
-        GruTestSupport.useDoublePrecision();
+        RecurrentTestSupport.useDoublePrecision();
     }
 
     static Stream<Layer> dl4jCells() {

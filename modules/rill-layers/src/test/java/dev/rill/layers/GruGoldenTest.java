@@ -28,7 +28,7 @@ class GruGoldenTest {
 
     @BeforeAll
     static void doublePrecision() {
-        GruTestSupport.useDoublePrecision();
+        RecurrentTestSupport.useDoublePrecision();
     }
 
     /** Deterministic, distinct, moderately sized values, so every weight and bias matters. */
@@ -93,9 +93,9 @@ class GruGoldenTest {
     }
 
     private static MultiLayerNetwork goldenNet(RNNFormat format, double[][] w, double[][] u, double[] b, double[] rb) {
-        MultiLayerNetwork net = new MultiLayerNetwork(GruTestSupport.gradientCheckBase(1).list()
-                .layer(GruTestSupport.gru(N_IN, H, format))
-                .layer(GruTestSupport.mseOut(H, 1, format))
+        MultiLayerNetwork net = new MultiLayerNetwork(RecurrentTestSupport.gradientCheckBase(1).list()
+                .layer(RecurrentTestSupport.gru(N_IN, H, format))
+                .layer(RecurrentTestSupport.mseOut(H, 1, format))
                 .build());
         net.init();
         GruLayer gru = (GruLayer) net.getLayer(0);

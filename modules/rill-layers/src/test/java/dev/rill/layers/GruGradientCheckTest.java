@@ -33,7 +33,7 @@ class GruGradientCheckTest {
     static void doublePrecision() {
         // Before GradientCheckUtil creates its logger: log each check's largest relative error.
         System.setProperty("org.slf4j.simpleLogger.log.org.deeplearning4j.gradientcheck", "info");
-        GruTestSupport.useDoublePrecision();
+        RecurrentTestSupport.useDoublePrecision();
     }
 
     private static boolean check(MultiLayerNetwork net, INDArray in, INDArray labels, INDArray inMask, INDArray labelMask) {
@@ -51,9 +51,9 @@ class GruGradientCheckTest {
 
     @Test
     void gradients_match_finite_differences_for_gru_with_mse_output() {
-        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(1).list()
-                .layer(GruTestSupport.gru(3, 4, RNNFormat.NCW))
-                .layer(GruTestSupport.mseOut(4, 2, RNNFormat.NCW))
+        MultiLayerNetwork net = net(RecurrentTestSupport.gradientCheckBase(1).list()
+                .layer(RecurrentTestSupport.gru(3, 4, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.mseOut(4, 2, RNNFormat.NCW))
                 .build());
         INDArray in = Nd4j.rand(DataType.DOUBLE, 2, 3, 5).subi(0.5);   // [mb, nIn, T]
         INDArray labels = Nd4j.rand(DataType.DOUBLE, 2, 2, 5);          // [mb, nOut, T]
@@ -65,39 +65,39 @@ class GruGradientCheckTest {
         // Activations other than sigmoid/tanh take the layer's generic IActivation path (copy, apply, backprop).
         GruLayerConfig gru = new GruLayerConfig.Builder().nIn(3).nOut(4).biasInit(-0.2)
                 .activation(Activation.SOFTSIGN).gateActivationFunction(Activation.HARDSIGMOID).build();
-        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(2).list()
+        MultiLayerNetwork net = net(RecurrentTestSupport.gradientCheckBase(2).list()
                 .layer(gru)
                 .layer(new GruLayerConfig.Builder().nIn(4).nOut(3).activation(Activation.SOFTSIGN).build())
-                .layer(GruTestSupport.softmaxOut(3, 3, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.softmaxOut(3, 3, RNNFormat.NCW))
                 .build());
         INDArray in = Nd4j.rand(DataType.DOUBLE, 3, 3, 4).subi(0.5);
-        INDArray labels = GruTestSupport.oneHotLabels(3, 3, 4, 7);
+        INDArray labels = RecurrentTestSupport.oneHotLabels(3, 3, 4, 7);
         assertTrue(check(net, in, labels, null, null));
     }
 
     @Test
     void gradients_match_finite_differences_for_gru_stacked_with_lstm() {
-        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(3).list()
-                .layer(GruTestSupport.gru(3, 4, RNNFormat.NCW))
+        MultiLayerNetwork net = net(RecurrentTestSupport.gradientCheckBase(3).list()
+                .layer(RecurrentTestSupport.gru(3, 4, RNNFormat.NCW))
                 .layer(new LSTM.Builder().nIn(4).nOut(3).activation(Activation.TANH).build())
-                .layer(GruTestSupport.gru(3, 3, RNNFormat.NCW))
-                .layer(GruTestSupport.softmaxOut(3, 2, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.gru(3, 3, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.softmaxOut(3, 2, RNNFormat.NCW))
                 .build());
         INDArray in = Nd4j.rand(DataType.DOUBLE, 2, 3, 5).subi(0.5);
-        INDArray labels = GruTestSupport.oneHotLabels(2, 2, 5, 8);
+        INDArray labels = RecurrentTestSupport.oneHotLabels(2, 2, 5, 8);
         assertTrue(check(net, in, labels, null, null));
     }
 
     @Test
     void gradients_match_finite_differences_with_masks() {
-        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(4).list()
-                .layer(GruTestSupport.gru(3, 4, RNNFormat.NCW))
-                .layer(GruTestSupport.gru(4, 3, RNNFormat.NCW))
-                .layer(GruTestSupport.softmaxOut(3, 2, RNNFormat.NCW))
+        MultiLayerNetwork net = net(RecurrentTestSupport.gradientCheckBase(4).list()
+                .layer(RecurrentTestSupport.gru(3, 4, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.gru(4, 3, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.softmaxOut(3, 2, RNNFormat.NCW))
                 .build());
         INDArray in = Nd4j.rand(DataType.DOUBLE, 3, 3, 6).subi(0.5);
-        INDArray labels = GruTestSupport.oneHotLabels(3, 2, 6, 9);
-        INDArray mask = GruTestSupport.rightPaddedMask(new int[] {6, 4, 1}, 6);   // [mb, T]
+        INDArray labels = RecurrentTestSupport.oneHotLabels(3, 2, 6, 9);
+        INDArray mask = RecurrentTestSupport.rightPaddedMask(new int[] {6, 4, 1}, 6);   // [mb, T]
         // A hole in the middle too: masking must also work when it is not trailing padding.
         mask.putScalar(0, 2, 0.0);
         assertTrue(check(net, in, labels, mask, mask));
@@ -107,13 +107,13 @@ class GruGradientCheckTest {
     void gradients_match_finite_differences_inside_bidirectional_with_masks() {
         for (Bidirectional.Mode mode : new Bidirectional.Mode[] {Bidirectional.Mode.CONCAT, Bidirectional.Mode.ADD}) {
             long outSize = mode == Bidirectional.Mode.CONCAT ? 8 : 4;
-            MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(5).list()
-                    .layer(new Bidirectional(mode, GruTestSupport.gru(3, 4, RNNFormat.NCW)))
-                    .layer(GruTestSupport.softmaxOut(outSize, 2, RNNFormat.NCW))
+            MultiLayerNetwork net = net(RecurrentTestSupport.gradientCheckBase(5).list()
+                    .layer(new Bidirectional(mode, RecurrentTestSupport.gru(3, 4, RNNFormat.NCW)))
+                    .layer(RecurrentTestSupport.softmaxOut(outSize, 2, RNNFormat.NCW))
                     .build());
             INDArray in = Nd4j.rand(DataType.DOUBLE, 3, 3, 5).subi(0.5);
-            INDArray labels = GruTestSupport.oneHotLabels(3, 2, 5, 10);
-            INDArray mask = GruTestSupport.rightPaddedMask(new int[] {5, 3, 2}, 5);
+            INDArray labels = RecurrentTestSupport.oneHotLabels(3, 2, 5, 10);
+            INDArray mask = RecurrentTestSupport.rightPaddedMask(new int[] {5, 3, 2}, 5);
             assertTrue(check(net, in, labels, mask, mask), "mode " + mode);
         }
     }
@@ -121,10 +121,10 @@ class GruGradientCheckTest {
     @Test
     void gradients_match_finite_differences_with_input_dropout() {
         // An LSTM below the GRU: its gradients check that dL/dx goes back through the GRU's dropout mask.
-        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(7).list()
+        MultiLayerNetwork net = net(RecurrentTestSupport.gradientCheckBase(7).list()
                 .layer(new LSTM.Builder().nIn(3).nOut(4).activation(Activation.TANH).build())
                 .layer(new GruLayerConfig.Builder().nIn(4).nOut(4).biasInit(0.1).dropOut(0.6).build())
-                .layer(GruTestSupport.mseOut(4, 2, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.mseOut(4, 2, RNNFormat.NCW))
                 .build());
         INDArray in = Nd4j.rand(DataType.DOUBLE, 2, 3, 5).subi(0.5);
         INDArray labels = Nd4j.rand(DataType.DOUBLE, 2, 2, 5);
@@ -138,16 +138,16 @@ class GruGradientCheckTest {
 
     @Test
     void gradients_match_finite_differences_in_computation_graph_with_masks() {
-        ComputationGraph graph = new ComputationGraph(GruTestSupport.gradientCheckBase(8).graphBuilder()
+        ComputationGraph graph = new ComputationGraph(RecurrentTestSupport.gradientCheckBase(8).graphBuilder()
                 .addInputs("in")
-                .addLayer("gru", GruTestSupport.gru(3, 4, RNNFormat.NCW), "in")
-                .addLayer("out", GruTestSupport.softmaxOut(4, 2, RNNFormat.NCW), "gru")
+                .addLayer("gru", RecurrentTestSupport.gru(3, 4, RNNFormat.NCW), "in")
+                .addLayer("out", RecurrentTestSupport.softmaxOut(4, 2, RNNFormat.NCW), "gru")
                 .setOutputs("out")
                 .build());
         graph.init();
         INDArray in = Nd4j.rand(DataType.DOUBLE, 3, 3, 5).subi(0.5);
-        INDArray labels = GruTestSupport.oneHotLabels(3, 2, 5, 11);
-        INDArray mask = GruTestSupport.rightPaddedMask(new int[] {5, 2, 4}, 5);
+        INDArray labels = RecurrentTestSupport.oneHotLabels(3, 2, 5, 11);
+        INDArray mask = RecurrentTestSupport.rightPaddedMask(new int[] {5, 2, 4}, 5);
         assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
                 .inputs(new INDArray[] {in}).labels(new INDArray[] {labels})
                 .inputMask(new INDArray[] {mask}).labelMask(new INDArray[] {mask})
@@ -157,13 +157,13 @@ class GruGradientCheckTest {
 
     @Test
     void gradients_match_finite_differences_in_nwc_format() {
-        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(6).list()
-                .layer(GruTestSupport.gru(3, 4, RNNFormat.NWC))
-                .layer(GruTestSupport.mseOut(4, 2, RNNFormat.NWC))
+        MultiLayerNetwork net = net(RecurrentTestSupport.gradientCheckBase(6).list()
+                .layer(RecurrentTestSupport.gru(3, 4, RNNFormat.NWC))
+                .layer(RecurrentTestSupport.mseOut(4, 2, RNNFormat.NWC))
                 .build());
         INDArray in = Nd4j.rand(DataType.DOUBLE, 2, 5, 3).subi(0.5);   // [mb, T, nIn]
         INDArray labels = Nd4j.rand(DataType.DOUBLE, 2, 5, 2);          // [mb, T, nOut]
-        INDArray mask = GruTestSupport.rightPaddedMask(new int[] {5, 3}, 5);
+        INDArray mask = RecurrentTestSupport.rightPaddedMask(new int[] {5, 3}, 5);
         assertTrue(check(net, in, labels, mask, mask));
     }
 }

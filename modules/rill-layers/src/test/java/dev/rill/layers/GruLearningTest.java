@@ -50,7 +50,7 @@ class GruLearningTest {
                 .seed(41).dataType(DataType.FLOAT).updater(new Adam(0.02)).weightInit(WeightInit.XAVIER)
                 .list()
                 .layer(new GruLayerConfig.Builder().nIn(1).nOut(16).build())
-                .layer(GruTestSupport.softmaxOut(16, 2, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.softmaxOut(16, 2, RNNFormat.NCW))
                 .build());
         net.init();
         Random rng = new Random(42);

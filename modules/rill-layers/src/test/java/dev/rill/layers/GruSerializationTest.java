@@ -41,19 +41,19 @@ class GruSerializationTest {
 
     @BeforeAll
     static void doublePrecision() {
-        GruTestSupport.useDoublePrecision();
+        RecurrentTestSupport.useDoublePrecision();
     }
 
     /** A configuration that uses every GRU option, also inside Bidirectional and next to LSTM. */
     private static MultiLayerConfiguration richConfiguration() {
-        return GruTestSupport.gradientCheckBase(31).updater(new Adam(1e-3)).list()
+        return RecurrentTestSupport.gradientCheckBase(31).updater(new Adam(1e-3)).list()
                 .layer(new GruLayerConfig.Builder().nIn(4).nOut(6).activation(Activation.SOFTSIGN)
                         .gateActivationFunction(Activation.HARDSIGMOID).weightInit(WeightInit.XAVIER)
                         .weightInitRecurrent(new WeightInitIdentity()).biasInit(0.25).dropOut(new Dropout(0.9))
                         .dataFormat(RNNFormat.NCW).l2(1e-4).build())
                 .layer(new Bidirectional(Bidirectional.Mode.ADD, new GruLayerConfig.Builder().nIn(6).nOut(5).build()))
                 .layer(new LSTM.Builder().nIn(5).nOut(4).activation(Activation.TANH).build())
-                .layer(GruTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
                 .build();
     }
 
@@ -87,7 +87,7 @@ class GruSerializationTest {
         MultiLayerNetwork net = new MultiLayerNetwork(richConfiguration());
         net.init();
         INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 4, 5);
-        INDArray y = GruTestSupport.oneHotLabels(3, 3, 5, 32);
+        INDArray y = RecurrentTestSupport.oneHotLabels(3, 3, 5, 32);
         net.fit(new DataSet(x, y));   // non-trivial updater state
 
         File file = dir.resolve("gru.zip").toFile();
@@ -115,9 +115,9 @@ class GruSerializationTest {
         assertInstanceOf(ActivationSigmoid.class, conf.getGateActivationFn());
         assertEquals(RNNFormat.NCW, conf.getRnnDataFormat());
 
-        MultiLayerNetwork net = new MultiLayerNetwork(GruTestSupport.gradientCheckBase(33)
+        MultiLayerNetwork net = new MultiLayerNetwork(RecurrentTestSupport.gradientCheckBase(33)
                 .activation(Activation.RELU)   // a network-wide default must not replace the GRU's tanh
-                .list().layer(conf).layer(GruTestSupport.mseOut(4, 1, RNNFormat.NCW)).build());
+                .list().layer(conf).layer(RecurrentTestSupport.mseOut(4, 1, RNNFormat.NCW)).build());
         net.init();
         GruLayer gru = (GruLayer) net.getLayer(0);
         assertInstanceOf(ActivationTanH.class, gru.layerConf().getActivationFn());
@@ -132,9 +132,9 @@ class GruSerializationTest {
         assertArrayEquals(new long[] {1, 12}, gru.getParam(GruParamInitializer.RECURRENT_BIAS_KEY).shape());
 
         // Recurrent weights are initialised per gate block, so IDENTITY gives U = [I | I | I].
-        MultiLayerNetwork identity = new MultiLayerNetwork(GruTestSupport.gradientCheckBase(34).list()
+        MultiLayerNetwork identity = new MultiLayerNetwork(RecurrentTestSupport.gradientCheckBase(34).list()
                 .layer(new GruLayerConfig.Builder().nIn(3).nOut(4).weightInitRecurrent(WeightInit.IDENTITY).build())
-                .layer(GruTestSupport.mseOut(4, 1, RNNFormat.NCW)).build());
+                .layer(RecurrentTestSupport.mseOut(4, 1, RNNFormat.NCW)).build());
         identity.init();
         INDArray u = identity.getLayer(0).getParam(GruParamInitializer.RECURRENT_WEIGHT_KEY);   // [H, 3H]
         INDArray eye = Nd4j.eye(4).castTo(DataType.DOUBLE);

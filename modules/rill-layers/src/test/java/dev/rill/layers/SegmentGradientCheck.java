@@ -46,9 +46,9 @@ final class SegmentGradientCheck {
     static MultiLayerNetwork network(long seed, Layer recurrent) {
         // Learning rate 0: fit() computes gradients but leaves the parameters (and so segment 2's function) alone.
         // (NoOp would not do: DL4J applies the raw gradient as the update then.)
-        MultiLayerConfiguration conf = GruTestSupport.gradientCheckBase(seed).updater(new Sgd(0.0)).list()
+        MultiLayerConfiguration conf = RecurrentTestSupport.gradientCheckBase(seed).updater(new Sgd(0.0)).list()
                 .layer(recurrent)
-                .layer(GruTestSupport.mseOut(4, 2, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.mseOut(4, 2, RNNFormat.NCW))
                 .backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(SEGMENT).tBPTTBackwardLength(SEGMENT)
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);

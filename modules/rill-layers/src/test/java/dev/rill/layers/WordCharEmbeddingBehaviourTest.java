@@ -36,14 +36,14 @@ class WordCharEmbeddingBehaviourTest {
 
     @BeforeAll
     static void doublePrecision() {
-        GruTestSupport.useDoublePrecision();
+        RecurrentTestSupport.useDoublePrecision();
     }
 
     private static MultiLayerNetwork net(long seed) {
-        return WordCharTestSupport.init(new MultiLayerNetwork(GruTestSupport.gradientCheckBase(seed).list()
+        return WordCharTestSupport.init(new MultiLayerNetwork(RecurrentTestSupport.gradientCheckBase(seed).list()
                 .layer(WordCharTestSupport.small(3).biasInit(0.2).build())
-                .layer(GruTestSupport.gru(7, 4, RNNFormat.NCW))
-                .layer(GruTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.gru(7, 4, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
                 .build()));
     }
 
@@ -188,8 +188,8 @@ class WordCharEmbeddingBehaviourTest {
         MultiLayerNetwork flt = WordCharTestSupport.init(new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .seed(6).dataType(DataType.FLOAT).weightInit(WeightInit.XAVIER).list()
                 .layer(WordCharTestSupport.small(3).biasInit(0.2).build())
-                .layer(GruTestSupport.gru(7, 4, RNNFormat.NCW))
-                .layer(GruTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.gru(7, 4, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
                 .build()));
         flt.setParams(dbl.params().castTo(DataType.FLOAT));
         Step[][] sentences = {{new Step(1, 2, 3), new Step(5, 6, 1, 1), PAD}, {new Step(3, 4), PAD, PAD}};

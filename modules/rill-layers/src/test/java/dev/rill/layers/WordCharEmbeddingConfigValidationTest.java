@@ -63,9 +63,9 @@ class WordCharEmbeddingConfigValidationTest {
 
     @Test
     void rejects_network_wide_dropout_that_would_reach_the_layer() {
-        assertRejected(() -> GruTestSupport.gradientCheckBase(1).dropOut(0.5).list()
+        assertRejected(() -> RecurrentTestSupport.gradientCheckBase(1).dropOut(0.5).list()
                         .layer(WordCharTestSupport.small(3).build())
-                        .layer(GruTestSupport.softmaxOut(7, 3, RNNFormat.NCW))
+                        .layer(RecurrentTestSupport.softmaxOut(7, 3, RNNFormat.NCW))
                         .build(),
                 "does not take dropout", "network-wide dropOut", "Put dropout on the next layer");
     }
@@ -74,9 +74,9 @@ class WordCharEmbeddingConfigValidationTest {
     void rejects_input_types_other_than_ncw_ids_of_the_right_size() {
         for (InputType wrong : new InputType[] {InputType.feedForward(6), InputType.recurrent(4, 9),
                 InputType.recurrent(6, 9, RNNFormat.NWC)}) {
-            assertRejected(() -> GruTestSupport.gradientCheckBase(1).list()
+            assertRejected(() -> RecurrentTestSupport.gradientCheckBase(1).list()
                             .layer(WordCharTestSupport.small(3).build())
-                            .layer(GruTestSupport.softmaxOut(7, 3, RNNFormat.NCW))
+                            .layer(RecurrentTestSupport.softmaxOut(7, 3, RNNFormat.NCW))
                             .setInputType(wrong)
                             .build(),
                     "expected recurrent NCW input of 1 + maxChars = 6 channels", "InputType.recurrent(6, T)");
@@ -85,9 +85,9 @@ class WordCharEmbeddingConfigValidationTest {
 
     @Test
     void configuration_edited_after_build_is_checked_again_when_the_network_is_created() {
-        MultiLayerConfiguration conf = GruTestSupport.gradientCheckBase(1).list()
+        MultiLayerConfiguration conf = RecurrentTestSupport.gradientCheckBase(1).list()
                 .layer(WordCharTestSupport.small(3).build())
-                .layer(GruTestSupport.softmaxOut(7, 3, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.softmaxOut(7, 3, RNNFormat.NCW))
                 .build();
         // As a JSON file edited by hand would be: setters do not validate on their own.
         String json = conf.toJson();

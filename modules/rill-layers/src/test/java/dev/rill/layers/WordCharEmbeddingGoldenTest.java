@@ -38,7 +38,7 @@ class WordCharEmbeddingGoldenTest {
 
     @BeforeAll
     static void doublePrecision() {
-        GruTestSupport.useDoublePrecision();
+        RecurrentTestSupport.useDoublePrecision();
     }
 
     /** Reference char features of one word: loops over filters, positions, window offsets and embedding dims. */
@@ -69,10 +69,10 @@ class WordCharEmbeddingGoldenTest {
     }
 
     private static MultiLayerNetwork goldenNet() {
-        MultiLayerNetwork net = WordCharTestSupport.init(new MultiLayerNetwork(GruTestSupport.gradientCheckBase(1).list()
+        MultiLayerNetwork net = WordCharTestSupport.init(new MultiLayerNetwork(RecurrentTestSupport.gradientCheckBase(1).list()
                 .layer(new WordCharEmbeddingConfig.Builder().nWords(3).wordDim(WORD_DIM).nChars(4).charDim(CHAR_DIM)
                         .filters(FILTERS).width(WIDTH).maxChars(MAX_CHARS).build())
-                .layer(GruTestSupport.mseOut(WORD_DIM + FILTERS, 1, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.mseOut(WORD_DIM + FILTERS, 1, RNNFormat.NCW))
                 .build()));
         Layer layer = net.getLayer(0);
         layer.getParam(WordCharEmbeddingParamInitializer.WORD_EMBEDDING_KEY).assign(Nd4j.createFromArray(W));

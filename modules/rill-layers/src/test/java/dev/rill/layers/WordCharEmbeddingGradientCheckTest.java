@@ -32,7 +32,7 @@ class WordCharEmbeddingGradientCheckTest {
     @BeforeAll
     static void doublePrecision() {
         System.setProperty("org.slf4j.simpleLogger.log.org.deeplearning4j.gradientcheck", "info");
-        GruTestSupport.useDoublePrecision();
+        RecurrentTestSupport.useDoublePrecision();
     }
 
     /**
@@ -48,26 +48,26 @@ class WordCharEmbeddingGradientCheckTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                Arguments.of(3, Activation.TANH, GruTestSupport.gru(7, 4, RNNFormat.NCW)),
+                Arguments.of(3, Activation.TANH, RecurrentTestSupport.gru(7, 4, RNNFormat.NCW)),
                 Arguments.of(1, Activation.TANH,
                         new LSTM.Builder().nIn(7).nOut(4).activation(Activation.TANH).build()),
                 // Wider than most words, and a non-default activation (generic IActivation path).
-                Arguments.of(5, Activation.SOFTSIGN, GruTestSupport.gru(7, 4, RNNFormat.NCW)));
+                Arguments.of(5, Activation.SOFTSIGN, RecurrentTestSupport.gru(7, 4, RNNFormat.NCW)));
     }
 
     @ParameterizedTest(name = "width {0}, {1}, then {2}")
     @MethodSource("cases")
     void gradients_match_finite_differences(int width, Activation activation, Layer recurrent) {
-        MultiLayerNetwork net = WordCharTestSupport.init(new MultiLayerNetwork(GruTestSupport.gradientCheckBase(width)
+        MultiLayerNetwork net = WordCharTestSupport.init(new MultiLayerNetwork(RecurrentTestSupport.gradientCheckBase(width)
                 .list()
                 .layer(WordCharTestSupport.small(width).activation(activation).biasInit(0.1).build())
                 .layer(recurrent)
-                .layer(GruTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
                 .build()));
         INDArray in = WordCharTestSupport.pack(SENTENCES, MAX_CHARS, DataType.DOUBLE);   // [3, 6, 5]
         INDArray mask = WordCharTestSupport.maskOf(SENTENCES, DataType.DOUBLE);           // [3, 5]
         mask.putScalar(2, 1, 0.0);   // example 2, step 1: a real word, masked
-        INDArray labels = GruTestSupport.oneHotLabels(3, 3, 5, 40 + width);
+        INDArray labels = RecurrentTestSupport.oneHotLabels(3, 3, 5, 40 + width);
 
         assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(in)
                 .labels(labels).inputMask(mask).labelMask(mask)

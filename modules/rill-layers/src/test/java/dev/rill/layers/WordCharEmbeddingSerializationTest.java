@@ -44,17 +44,17 @@ class WordCharEmbeddingSerializationTest {
 
     @BeforeAll
     static void doublePrecision() {
-        GruTestSupport.useDoublePrecision();
+        RecurrentTestSupport.useDoublePrecision();
     }
 
     /** Non-default settings everywhere, so a field lost in JSON shows. */
     private static MultiLayerConfiguration configuration() {
-        return GruTestSupport.gradientCheckBase(51).updater(new Adam(1e-2)).list()
+        return RecurrentTestSupport.gradientCheckBase(51).updater(new Adam(1e-2)).list()
                 .layer(new WordCharEmbeddingConfig.Builder().name("words").nWords(6).wordDim(3).nChars(7).charDim(2)
                         .filters(4).width(5).maxChars(MAX_CHARS).activation(Activation.SOFTSIGN).biasInit(0.3)
                         .weightInit(WeightInit.NORMAL).l2(1e-4).build())
                 .layer(new GruLayerConfig.Builder().nIn(7).nOut(4).dropOut(0.9).build())
-                .layer(GruTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
                 .build();
     }
 
@@ -88,7 +88,7 @@ class WordCharEmbeddingSerializationTest {
         MultiLayerNetwork net = WordCharTestSupport.init(new MultiLayerNetwork(configuration()));
         INDArray x = WordCharTestSupport.pack(SENTENCES, MAX_CHARS, DataType.DOUBLE);
         INDArray mask = WordCharTestSupport.maskOf(SENTENCES, DataType.DOUBLE);
-        INDArray y = GruTestSupport.oneHotLabels(2, 3, 3, 52);
+        INDArray y = RecurrentTestSupport.oneHotLabels(2, 3, 3, 52);
         DataSet data = new DataSet(x, y, mask, mask);
         net.fit(data);   // non-trivial updater state
 
@@ -119,10 +119,10 @@ class WordCharEmbeddingSerializationTest {
         assertEquals(13, conf.getNIn());
         assertEquals(16, conf.getNOut());
 
-        MultiLayerNetwork net = WordCharTestSupport.init(new MultiLayerNetwork(GruTestSupport.gradientCheckBase(54)
+        MultiLayerNetwork net = WordCharTestSupport.init(new MultiLayerNetwork(RecurrentTestSupport.gradientCheckBase(54)
                 .weightInit(WeightInit.NORMAL)
                 .activation(Activation.RELU)   // a network-wide default must not replace the layer's tanh
-                .list().layer(conf).layer(GruTestSupport.mseOut(16, 1, RNNFormat.NCW)).build()));
+                .list().layer(conf).layer(RecurrentTestSupport.mseOut(16, 1, RNNFormat.NCW)).build()));
         Layer layer = net.getLayer(0);
         assertInstanceOf(ActivationTanH.class, ((WordCharEmbeddingLayer) layer).layerConf().getActivationFn());
         assertEquals(1000 * 10 + 50 * 8 + 3 * 8 * 6 + 6, layer.numParams());
@@ -148,10 +148,10 @@ class WordCharEmbeddingSerializationTest {
 
     @Test
     void input_type_gives_recurrent_output_and_sets_the_next_layers_nin_without_preprocessor() {
-        MultiLayerConfiguration conf = GruTestSupport.gradientCheckBase(55).list()
+        MultiLayerConfiguration conf = RecurrentTestSupport.gradientCheckBase(55).list()
                 .layer(WordCharTestSupport.small(3).build())
                 .layer(new GruLayerConfig.Builder().nOut(4).build())
-                .layer(GruTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
                 .setInputType(InputType.recurrent(1 + MAX_CHARS, 9))
                 .build();
         assertNull(conf.getInputPreProcess(0));

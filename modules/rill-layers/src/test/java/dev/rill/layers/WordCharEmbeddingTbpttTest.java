@@ -111,7 +111,7 @@ class WordCharEmbeddingTbpttTest {
                 .layer(new WordCharEmbeddingConfig.Builder().nWords(2 + train.size()).wordDim(8).nChars(N_CHARS)
                         .charDim(8).filters(16).width(3).maxChars(MAX_CHARS).build())
                 .layer(new GruLayerConfig.Builder().nIn(24).nOut(16).build())
-                .layer(GruTestSupport.softmaxOut(16, 2, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.softmaxOut(16, 2, RNNFormat.NCW))
                 .backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(SEGMENT).tBPTTBackwardLength(SEGMENT)
                 .build()));
 

@@ -2,6 +2,7 @@ package dev.rill.layers;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -11,10 +12,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Small builders shared by the GRU tests. */
-final class GruTestSupport {
+/** Small builders shared by the GRU and LSTM tests. */
+final class RecurrentTestSupport {
 
-    private GruTestSupport() {
+    private RecurrentTestSupport() {
     }
 
     /** Makes ND4J default to double precision; gradient checks and 1e-10 comparisons need it. */
@@ -34,6 +35,21 @@ final class GruTestSupport {
     /** GRU config with non-zero biases, so the bias gradients are exercised too. */
     static GruLayerConfig gru(long nIn, long nOut, RNNFormat format) {
         return new GruLayerConfig.Builder().nIn(nIn).nOut(nOut).biasInit(0.1).dataFormat(format).build();
+    }
+
+    /** LSTM config with non-zero biases (and DL4J's forget gate bias of 1), so the bias gradients are exercised too. */
+    static LstmLayerConfig lstm(long nIn, long nOut, RNNFormat format) {
+        return new LstmLayerConfig.Builder().nIn(nIn).nOut(nOut).biasInit(0.1).dataFormat(format).build();
+    }
+
+    /** Rill's recurrent cells, for tests that every cell must pass. */
+    enum Cell {
+        GRU, LSTM;
+
+        /** A layer of this cell with non-zero biases. */
+        BaseRecurrentLayer layer(long nIn, long nOut, RNNFormat format) {
+            return this == GRU ? gru(nIn, nOut, format) : lstm(nIn, nOut, format);
+        }
     }
 
     static RnnOutputLayer mseOut(long nIn, long nOut, RNNFormat format) {

@@ -19,22 +19,25 @@ import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.rill.layers.RecurrentTestSupport.Cell;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Streaming, masking and data-format behaviour of {@link GruLayer} in MultiLayerNetwork and ComputationGraph. */
-class GruSequenceBehaviourTest {
+/** Streaming, masking and data-format behaviour of {@link GruLayer} and {@link LstmLayer} in MultiLayerNetwork and ComputationGraph. */
+class RecurrentSequenceBehaviourTest {
 
     /** Same computation split differently (step by step, one example alone): only rounding may differ. */
     static final double TOLERANCE = 1e-12;
 
     @BeforeAll
     static void doublePrecision() {
-        GruTestSupport.useDoublePrecision();
+        RecurrentTestSupport.useDoublePrecision();
     }
 
     private static MultiLayerNetwork net(MultiLayerConfiguration conf) {
@@ -48,19 +51,20 @@ class GruSequenceBehaviourTest {
         return a.sub(b).amaxNumber().doubleValue();
     }
 
-    /** GRU, then DL4J LSTM, then GRU, then softmax: streaming state must flow through both layer kinds. */
-    private static MultiLayerNetwork stackedNet() {
-        return net(GruTestSupport.gradientCheckBase(21).list()
-                .layer(GruTestSupport.gru(3, 5, RNNFormat.NCW))
+    /** The cell, then DL4J's LSTM, then the cell, then softmax: streaming state must flow through both layer kinds. */
+    private static MultiLayerNetwork stackedNet(Cell cell) {
+        return net(RecurrentTestSupport.gradientCheckBase(21).list()
+                .layer(cell.layer(3, 5, RNNFormat.NCW))
                 .layer(new LSTM.Builder().nIn(5).nOut(4).activation(Activation.TANH).build())
-                .layer(GruTestSupport.gru(4, 4, RNNFormat.NCW))
-                .layer(GruTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
+                .layer(cell.layer(4, 4, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
                 .build());
     }
 
-    @Test
-    void rnn_time_step_one_step_at_a_time_equals_full_sequence_output() {
-        MultiLayerNetwork net = stackedNet();
+    @ParameterizedTest
+    @EnumSource(Cell.class)
+    void rnn_time_step_one_step_at_a_time_equals_full_sequence_output(Cell cell) {
+        MultiLayerNetwork net = stackedNet(cell);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 7).subi(0.5);   // [mb, nIn, T]
         INDArray full = net.output(x);                                 // [mb, 3, T]
 
@@ -78,9 +82,10 @@ class GruSequenceBehaviourTest {
         assertTrue(maxAbsDiff(rest, full.get(all(), all(), interval(3, 7))) < TOLERANCE);
     }
 
-    @Test
-    void rnn_get_and_set_previous_state_resume_streaming_and_clear_resets_it() {
-        MultiLayerNetwork net = stackedNet();
+    @ParameterizedTest
+    @EnumSource(Cell.class)
+    void rnn_get_and_set_previous_state_resume_streaming_and_clear_resets_it(Cell cell) {
+        MultiLayerNetwork net = stackedNet(cell);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 6).subi(0.5);
         INDArray full = net.output(x);
 
@@ -113,7 +118,7 @@ class GruSequenceBehaviourTest {
         int[] lengths = {6, 4, 1};
         int tMax = 6;
         INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 3, tMax).subi(0.5).muli(2);   // [mb, nIn, T], padding = garbage
-        INDArray mask = GruTestSupport.rightPaddedMask(lengths, tMax);           // [mb, T]
+        INDArray mask = RecurrentTestSupport.rightPaddedMask(lengths, tMax);           // [mb, T]
         INDArray batched = net.output(x, false, mask, mask);                     // [mb, nOut, T]
         for (int i = 0; i < lengths.length; i++) {
             INDArray alone = net.output(x.get(interval(i, i + 1), all(), interval(0, lengths[i])));   // [1, nOut, len]
@@ -126,31 +131,34 @@ class GruSequenceBehaviourTest {
         assertEquals(0.0, gruOut.get(point(2), all(), interval(1, tMax)).amaxNumber().doubleValue(), 0.0);
     }
 
-    @Test
-    void masked_padded_batch_gives_same_outputs_as_each_example_alone() {
-        assertPaddedBatchMatchesUnpadded(net(GruTestSupport.gradientCheckBase(22).list()
-                .layer(GruTestSupport.gru(3, 5, RNNFormat.NCW))
-                .layer(GruTestSupport.gru(5, 4, RNNFormat.NCW))
-                .layer(GruTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
+    @ParameterizedTest
+    @EnumSource(Cell.class)
+    void masked_padded_batch_gives_same_outputs_as_each_example_alone(Cell cell) {
+        assertPaddedBatchMatchesUnpadded(net(RecurrentTestSupport.gradientCheckBase(22).list()
+                .layer(cell.layer(3, 5, RNNFormat.NCW))
+                .layer(cell.layer(5, 4, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.softmaxOut(4, 3, RNNFormat.NCW))
                 .build()));
     }
 
-    @Test
-    void masked_padded_batch_inside_bidirectional_gives_same_outputs_as_each_example_alone() {
+    @ParameterizedTest
+    @EnumSource(Cell.class)
+    void masked_padded_batch_inside_bidirectional_gives_same_outputs_as_each_example_alone(Cell cell) {
         // Bidirectional reverses the sequence for its backward copy, which turns right padding into left
         // padding: the backward GRU must start every real sequence from a clean zero state.
-        assertPaddedBatchMatchesUnpadded(net(GruTestSupport.gradientCheckBase(23).list()
-                .layer(new Bidirectional(Bidirectional.Mode.CONCAT, GruTestSupport.gru(3, 5, RNNFormat.NCW)))
-                .layer(GruTestSupport.softmaxOut(10, 3, RNNFormat.NCW))
+        assertPaddedBatchMatchesUnpadded(net(RecurrentTestSupport.gradientCheckBase(23).list()
+                .layer(new Bidirectional(Bidirectional.Mode.CONCAT, cell.layer(3, 5, RNNFormat.NCW)))
+                .layer(RecurrentTestSupport.softmaxOut(10, 3, RNNFormat.NCW))
                 .build()));
     }
 
-    @Test
-    void rnn_time_step_in_nwc_format_equals_full_sequence_output() {
-        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(26).list()
-                .layer(GruTestSupport.gru(3, 5, RNNFormat.NWC))
-                .layer(GruTestSupport.gru(5, 4, RNNFormat.NWC))
-                .layer(GruTestSupport.mseOut(4, 2, RNNFormat.NWC))
+    @ParameterizedTest
+    @EnumSource(Cell.class)
+    void rnn_time_step_in_nwc_format_equals_full_sequence_output(Cell cell) {
+        MultiLayerNetwork net = net(RecurrentTestSupport.gradientCheckBase(26).list()
+                .layer(cell.layer(3, 5, RNNFormat.NWC))
+                .layer(cell.layer(5, 4, RNNFormat.NWC))
+                .layer(RecurrentTestSupport.mseOut(4, 2, RNNFormat.NWC))
                 .build());
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 5, 3);   // [mb, T, nIn]
         INDArray full = net.output(x);                       // [mb, T, 2]
@@ -161,21 +169,22 @@ class GruSequenceBehaviourTest {
         }
     }
 
-    @Test
-    void computation_graph_gives_the_same_outputs_as_multi_layer_network() {
-        MultiLayerNetwork mln = stackedNet();
-        ComputationGraph graph = new ComputationGraph(GruTestSupport.gradientCheckBase(21).graphBuilder()
+    @ParameterizedTest
+    @EnumSource(Cell.class)
+    void computation_graph_gives_the_same_outputs_as_multi_layer_network(Cell cell) {
+        MultiLayerNetwork mln = stackedNet(cell);
+        ComputationGraph graph = new ComputationGraph(RecurrentTestSupport.gradientCheckBase(21).graphBuilder()
                 .addInputs("in")
-                .addLayer("gru1", GruTestSupport.gru(3, 5, RNNFormat.NCW), "in")
+                .addLayer("gru1", cell.layer(3, 5, RNNFormat.NCW), "in")
                 .addLayer("lstm", new LSTM.Builder().nIn(5).nOut(4).activation(Activation.TANH).build(), "gru1")
-                .addLayer("gru2", GruTestSupport.gru(4, 4, RNNFormat.NCW), "lstm")
-                .addLayer("out", GruTestSupport.softmaxOut(4, 3, RNNFormat.NCW), "gru2")
+                .addLayer("gru2", cell.layer(4, 4, RNNFormat.NCW), "lstm")
+                .addLayer("out", RecurrentTestSupport.softmaxOut(4, 3, RNNFormat.NCW), "gru2")
                 .setOutputs("out")
                 .build());
         graph.init();
         graph.setParams(mln.params());
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 6).subi(0.5);
-        INDArray mask = GruTestSupport.rightPaddedMask(new int[] {6, 3}, 6);
+        INDArray mask = RecurrentTestSupport.rightPaddedMask(new int[] {6, 3}, 6);
         INDArray expected = mln.output(x, false, mask, mask);
         INDArray actual = graph.output(false, new INDArray[] {x}, new INDArray[] {mask}, new INDArray[] {mask})[0];
         assertTrue(maxAbsDiff(expected, actual) < TOLERANCE);
@@ -189,17 +198,18 @@ class GruSequenceBehaviourTest {
         assertTrue(maxAbsDiff(rest, full.get(all(), all(), interval(2, 6))) < TOLERANCE);
     }
 
-    @Test
-    void last_time_step_wrapper_picks_each_example_s_last_real_step() {
+    @ParameterizedTest
+    @EnumSource(Cell.class)
+    void last_time_step_wrapper_picks_each_example_s_last_real_step(Cell cell) {
         // Sentence classification: LastTimeStep(GRU) must use the last unmasked step of each example.
-        MultiLayerNetwork net = net(GruTestSupport.gradientCheckBase(27).list()
-                .layer(new LastTimeStep(GruTestSupport.gru(3, 5, RNNFormat.NCW)))
+        MultiLayerNetwork net = net(RecurrentTestSupport.gradientCheckBase(27).list()
+                .layer(new LastTimeStep(cell.layer(3, 5, RNNFormat.NCW)))
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
                         .nIn(5).nOut(2).build())
                 .build());
         int[] lengths = {6, 2};
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 6);
-        INDArray mask = GruTestSupport.rightPaddedMask(lengths, 6);
+        INDArray mask = RecurrentTestSupport.rightPaddedMask(lengths, 6);
         INDArray batched = net.output(x, false, mask, null);   // [mb, 2]
         for (int i = 0; i < 2; i++) {
             INDArray alone = net.output(x.get(interval(i, i + 1), all(), interval(0, lengths[i])));
@@ -207,15 +217,16 @@ class GruSequenceBehaviourTest {
         }
     }
 
-    @Test
-    void nwc_format_gives_the_same_outputs_as_ncw() {
-        MultiLayerNetwork ncw = net(GruTestSupport.gradientCheckBase(24).list()
-                .layer(GruTestSupport.gru(3, 5, RNNFormat.NCW))
-                .layer(GruTestSupport.mseOut(5, 2, RNNFormat.NCW))
+    @ParameterizedTest
+    @EnumSource(Cell.class)
+    void nwc_format_gives_the_same_outputs_as_ncw(Cell cell) {
+        MultiLayerNetwork ncw = net(RecurrentTestSupport.gradientCheckBase(24).list()
+                .layer(cell.layer(3, 5, RNNFormat.NCW))
+                .layer(RecurrentTestSupport.mseOut(5, 2, RNNFormat.NCW))
                 .build());
-        MultiLayerNetwork nwc = net(GruTestSupport.gradientCheckBase(25).list()
-                .layer(GruTestSupport.gru(3, 5, RNNFormat.NWC))
-                .layer(GruTestSupport.mseOut(5, 2, RNNFormat.NWC))
+        MultiLayerNetwork nwc = net(RecurrentTestSupport.gradientCheckBase(25).list()
+                .layer(cell.layer(3, 5, RNNFormat.NWC))
+                .layer(RecurrentTestSupport.mseOut(5, 2, RNNFormat.NWC))
                 .build());
         nwc.setParams(ncw.params());
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 6);   // [mb, nIn, T]

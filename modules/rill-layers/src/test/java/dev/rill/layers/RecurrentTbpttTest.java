@@ -16,23 +16,27 @@ import static dev.rill.layers.SegmentGradientCheck.segmentTwoScore;
 
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.rill.layers.RecurrentTestSupport.Cell;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Truncated BPTT: state carried across segments, gradients cut at the segment boundary.
+ * Truncated BPTT with Rill's GRU and LSTM: state carried across segments, gradients cut at the segment boundary.
  *
  * <p>The reference is the loss of segment 2 as a function of the parameters with the state carried from segment 1
  * held fixed (detached); its backprop gradient must match central finite differences of that same loss.
  */
-class GruTbpttTest {
+class RecurrentTbpttTest {
 
     /** Outputs of the same computation done two ways (segments vs whole sequence) must agree to this. */
     static final double SAME_COMPUTATION_TOLERANCE = 1e-12;
@@ -41,16 +45,17 @@ class GruTbpttTest {
 
     @BeforeAll
     static void doublePrecision() {
-        GruTestSupport.useDoublePrecision();
+        RecurrentTestSupport.useDoublePrecision();
     }
 
-    private static MultiLayerNetwork tbpttNet(long seed) {
-        return SegmentGradientCheck.network(seed, GruTestSupport.gru(3, 4, RNNFormat.NCW));
+    private static MultiLayerNetwork tbpttNet(Cell cell, long seed) {
+        return SegmentGradientCheck.network(seed, cell.layer(3, 4, RNNFormat.NCW));
     }
 
-    @Test
-    void segment_two_gradient_with_carried_state_matches_finite_differences() {
-        MultiLayerNetwork net = tbpttNet(11);
+    @ParameterizedTest
+    @EnumSource(Cell.class)
+    void segment_two_gradient_with_carried_state_matches_finite_differences(Cell cell) {
+        MultiLayerNetwork net = tbpttNet(cell, 11);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 2 * SEGMENT).subi(0.5);   // [mb, nIn, T]
         INDArray y = Nd4j.rand(DataType.DOUBLE, 2, 2, 2 * SEGMENT);             // [mb, nOut, T]
 
@@ -58,10 +63,10 @@ class GruTbpttTest {
         assertTrue(carried.get(GruLayer.STATE_KEY_PREV_ACTIVATION).sumNumber().doubleValue() != 0.0);
 
         // The segment really continues from the carried state: its output equals the whole-sequence output.
-        GruLayer gru = (GruLayer) net.getLayer(0);
-        gru.rnnSetTBPTTState(copy(carried));
-        INDArray segOut = gru.rnnActivateUsingStoredState(segment(x, 1), false, false, LayerWorkspaceMgr.noWorkspaces());
-        INDArray fullOut = gru.activate(x, false, LayerWorkspaceMgr.noWorkspaces());
+        BaseRecurrentLayer<?> layer = (BaseRecurrentLayer<?>) net.getLayer(0);
+        layer.rnnSetTBPTTState(copy(carried));
+        INDArray segOut = layer.rnnActivateUsingStoredState(segment(x, 1), false, false, LayerWorkspaceMgr.noWorkspaces());
+        INDArray fullOut = layer.activate(x, false, LayerWorkspaceMgr.noWorkspaces());
         assertTrue(segOut.equalsWithEps(fullOut.get(all(), all(), interval(SEGMENT, 2 * SEGMENT)), SAME_COMPUTATION_TOLERANCE));
 
         SegmentGradientCheck.Result r = SegmentGradientCheck.run(net, x, y);
@@ -71,9 +76,10 @@ class GruTbpttTest {
         assertEquals(0, r.failures());
     }
 
-    @Test
-    void fit_with_tbptt_uses_the_carried_state_for_the_second_segment() {
-        MultiLayerNetwork net = tbpttNet(12);
+    @ParameterizedTest
+    @EnumSource(Cell.class)
+    void fit_with_tbptt_uses_the_carried_state_for_the_second_segment(Cell cell) {
+        MultiLayerNetwork net = tbpttNet(cell, 12);
         MultiLayerNetwork reference = net.clone();
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 2 * SEGMENT).subi(0.5);
         INDArray y = Nd4j.rand(DataType.DOUBLE, 2, 2, 2 * SEGMENT);
@@ -97,17 +103,18 @@ class GruTbpttTest {
         assertTrue(net.rnnGetPreviousState(0).isEmpty(), "fit() clears the state after the last segment");
     }
 
-    @Test
-    void truncated_backward_length_sends_no_gradient_before_the_window() {
-        MultiLayerNetwork net = tbpttNet(13);
-        GruLayer gru = (GruLayer) net.getLayer(0);
+    @ParameterizedTest
+    @EnumSource(Cell.class)
+    void truncated_backward_length_sends_no_gradient_before_the_window(Cell cell) {
+        MultiLayerNetwork net = tbpttNet(cell, 13);
+        BaseRecurrentLayer<?> layer = (BaseRecurrentLayer<?>) net.getLayer(0);
         net.initGradientsView();
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 6).subi(0.5);
-        gru.rnnClearPreviousState();
-        gru.setInput(x, mgr);
+        layer.rnnClearPreviousState();
+        layer.setInput(x, mgr);
         INDArray eps = Nd4j.rand(DataType.DOUBLE, 2, 4, 6);   // [mb, H, T]
-        INDArray epsOut = gru.tbpttBackpropGradient(eps, 2, mgr).getSecond();   // [mb, nIn, T]
+        INDArray epsOut = layer.tbpttBackpropGradient(eps, 2, mgr).getSecond();   // [mb, nIn, T]
         assertEquals(0.0, epsOut.get(all(), all(), interval(0, 4)).norm2Number().doubleValue(), 0.0);
         assertTrue(epsOut.get(all(), all(), interval(4, 6)).norm2Number().doubleValue() > 0);
     }
