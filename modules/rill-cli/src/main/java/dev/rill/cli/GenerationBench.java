@@ -7,11 +7,13 @@ import dev.rill.engine.TrainedLanguageModel;
 import dev.rill.generate.Sampler;
 import dev.rill.generate.TextGenerator;
 import dev.rill.io.AtomicFiles;
+import dev.rill.engine.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,10 @@ final class GenerationBench implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "DIR", description = "Where run folders go (default: ${DEFAULT-VALUE}).", defaultValue = "runs/bench")
     Path runs;
 
+    @Option(names = "--from-runs", description = "Report the runs `rill train` already made from these configs (each in its"
+            + " output.dir) instead of training them, e.g. two configs trained side by side on one core each.")
+    boolean fromRuns;
+
     @Option(names = "--prompt", paramLabel = "TEXT", description = "Prompt of the samples (default: ${DEFAULT-VALUE}; \\n is a line break).",
             defaultValue = "ROMEO:")
     String prompt;
@@ -71,25 +77,49 @@ final class GenerationBench implements Callable<Integer> {
                         + " config; bench generation trains language models (bench conditioned judges generators)");
             }
             String name = configFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-            var outcome = TrainCommand.run(main, cfg, runs.resolve(name));
-            String split = outcome.metrics().containsKey("val") ? "val" : "dev";
-            Map<String, Object> held = metrics(outcome.metrics().get(split));
-            var r = outcome.result();
-            rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d (best %d) | %.0f | %.0f |",
-                    name, modelOf(cfg), split, number(held, "nats_per_token"), number(held, "bits_per_token"),
-                    r.epochs().size(), r.bestEpoch(), r.trainSeconds(), r.tokens() / r.trainSeconds()));
-            samples.append("### ").append(name).append("\n\n```\n").append(sample(outcome.bundle(), promptText)).append("\n```\n\n");
+            Path bundle;
+            String row;
+            if (fromRuns) {
+                Path dir = Path.of(cfg.output().dir());
+                bundle = dir.resolve(dev.rill.engine.TrainingRun.BUNDLE);
+                Path metricsFile = dir.resolve("metrics.json");
+                if (!Files.isRegularFile(bundle) || !Files.isRegularFile(metricsFile)) {
+                    throw new UsageException("no finished run of " + configFile + " in " + dir + " (no model.rill and metrics.json);"
+                            + " train it first: bin/rill train " + configFile);
+                }
+                Map<String, Object> all = Json.readMap(Files.readAllBytes(metricsFile));
+                String split = all.containsKey("val") ? "val" : "dev";
+                Map<?, ?> held = (Map<?, ?>) all.getOrDefault(split, Map.of());
+                Map<?, ?> training = (Map<?, ?>) all.get("training");
+                List<?> epochs = (List<?>) training.get("epochs");
+                row = String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d (best %s) | %.0f | %.0f |", name, modelOf(cfg), split,
+                        number(held, "nats_per_token"), number(held, "bits_per_token"), epochs.size(), training.get("best_epoch"),
+                        ((Number) training.get("seconds")).doubleValue(), ((Number) training.get("tokens_per_s")).doubleValue());
+            } else {
+                var outcome = TrainCommand.run(main, cfg, runs.resolve(name));
+                String split = outcome.metrics().containsKey("val") ? "val" : "dev";
+                Map<String, Object> held = metrics(outcome.metrics().get(split));
+                var r = outcome.result();
+                bundle = outcome.bundle();
+                row = String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d (best %d) | %.0f | %.0f |",
+                        name, modelOf(cfg), split, number(held, "nats_per_token"), number(held, "bits_per_token"),
+                        r.epochs().size(), r.bestEpoch(), r.trainSeconds(), r.tokens() / r.trainSeconds());
+            }
+            rows.add(row);
+            samples.append("### ").append(name).append("\n\n```\n").append(sample(bundle, promptText)).append("\n```\n\n");
         }
         String table = String.join("\n", List.of(
                 "| config | model | split | nats/token | bits/token | epochs | train s | tokens/s |",
                 "|---|---|---|---|---|---|---|---|")) + "\n" + String.join("\n", rows) + "\n";
         main.out.print(table);
-        String command = "bin/rill bench generation " + String.join(" ", configs.stream().map(Path::toString).toList())
+        String command = "bin/rill bench generation " + (fromRuns ? "--from-runs " : "")
+                + String.join(" ", configs.stream().map(Path::toString).toList())
                 + overrides.stream().map(o -> " --set " + o).reduce("", String::concat);
         String sampling = String.format(Locale.ROOT, "Samples: prompt `%s`, %d tokens, temperature %s, seed %d"
                 + " (`bin/rill generate BUNDLE --prompt ... --length %d --temperature %s --seed %d`).%n%n",
                 prompt, sampleLength, temperature, seed, sampleLength, temperature, seed);
-        AtomicFiles.writeString(report, "# Language-model benchmark\n\n" + Machine.describe(command) + "\n" + table + "\n" + sampling + samples);
+        AtomicFiles.writeString(report, "# Language-model benchmark\n\n" + Machine.describe(command) + "\n" + table + "\n" + sampling + samples
+                + BenchCommand.AccuracyBench.keptNotes(report));
         main.err.println("wrote " + report);
         return 0;
     }
@@ -124,7 +154,7 @@ final class GenerationBench implements Callable<Integer> {
         };
     }
 
-    private static String number(Map<String, Object> m, String key) {
+    private static String number(Map<?, ?> m, String key) {
         return m.get(key) instanceof Number n ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "-";
     }
 }

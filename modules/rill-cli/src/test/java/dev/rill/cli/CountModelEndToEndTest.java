@@ -104,5 +104,27 @@ class CountModelEndToEndTest {
         String md = Files.readString(report);
         assertTrue(md.contains("| bench-ngram | ngram, order 4 | val | "), md);
         assertTrue(md.contains("### bench-ngram\n\n```\nto"), md);
+
+        // --from-runs reports what `rill train` already made in the config's output.dir, without training again.
+        Path trained = Files.writeString(dir.resolve("trained-ngram.yaml"), String.join("\n",
+                "task: language_model",
+                "data: {dir: ., splits: {train: train.txt, val: val.txt}, tokenizer: char}",
+                "model: {type: ngram, order: 4}",
+                "output: {dir: '" + dir.resolve("trained-run") + "'}", ""));
+        Path fromRuns = dir.resolve("from-runs.md");
+        CliRun missing = CliRun.of("bench", "generation", "--from-runs", trained.toString(), "--report", fromRuns.toString());
+        assertEquals(Main.BAD_INPUT, missing.code(), missing.err());
+        assertTrue(missing.err().contains("no finished run of " + trained) && missing.err().contains("bin/rill train " + trained), missing.err());
+        assertEquals(0, CliRun.of("train", trained.toString()).code());
+        CliRun reported = CliRun.of("bench", "generation", "--from-runs", trained.toString(), "--report", fromRuns.toString(),
+                "--prompt", "to", "--sample-length", "20");
+        assertEquals(0, reported.code(), reported.err());
+        String fromRunsMd = Files.readString(fromRuns);
+        String row = md.lines().filter(l -> l.startsWith("| bench-ngram |")).findFirst().orElseThrow();
+        // Same data and counts: the same nats/token and bits/token as the run the bench trained itself.
+        String heldOut = row.split("\\|")[4] + "|" + row.split("\\|")[5];
+        assertTrue(fromRunsMd.contains("| trained-ngram | ngram, order 4 | val |" + heldOut + "| 1 (best 1) |"), fromRunsMd);
+        assertTrue(fromRunsMd.contains("bin/rill bench generation --from-runs "), fromRunsMd);
+        assertTrue(fromRunsMd.contains("### trained-ngram\n\n```\nto"), fromRunsMd);
     }
 }
