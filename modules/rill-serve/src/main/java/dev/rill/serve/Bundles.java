@@ -26,14 +26,11 @@ public final class Bundles {
         return switch (bundle.config().task()) {
             case CLASSIFICATION -> new ClassifierModel(name, new TrainedClassifier(bundle), settings.copies(), settings.waitForCopy());
             case TAGGING -> new TaggerModel(name, new TrainedTagger(bundle), settings.copies(), settings.waitForCopy());
-            case LANGUAGE_MODEL -> {
+            case LANGUAGE_MODEL, CONDITIONED_GENERATION -> {
                 TrainedLanguageModel model = new TrainedLanguageModel(bundle);
                 yield new GeneratorModel(ModelInfo.of(name, bundle), () -> new LanguageModelGenerator(model), settings.copies(),
                         settings.waitForCopy());
             }
-            // The API has no condition field yet; a conditioned generator is served by `rill generate --condition`.
-            case CONDITIONED_GENERATION -> throw new DataException(file, 0, "this build cannot serve "
-                    + bundle.config().task().yamlName() + " bundles yet (the API takes no condition); use `rill generate --condition`");
         };
     }
 

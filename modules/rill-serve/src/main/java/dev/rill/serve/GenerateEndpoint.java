@@ -44,7 +44,7 @@ final class GenerateEndpoint {
         GenerateRequest request = GenerateRequest.from(JsonFields.parse(ctx.bodyAsBytes(), GenerateRequest.EXAMPLE), limits);
         GeneratorModel model = models.find(request.model(), GeneratorModel.class, "generator");
         List<String> pieces = new ArrayList<>();
-        model.generate(request.prompt(), request.params(), pieces::add);
+        model.generate(request.prompt(), request.condition(), request.params(), pieces::add);
         Responses.ok(ctx, new Response(model.name(), request.prompt(), String.join("", pieces), pieces, request.params().seed()));
     }
 
@@ -59,7 +59,7 @@ final class GenerateEndpoint {
         StringBuilder text = new StringBuilder();
         int[] count = {0};
         try {
-            model.generate(request.prompt(), request.params(), piece -> {
+            model.generate(request.prompt(), request.condition(), request.params(), piece -> {
                 text.append(piece);
                 count[0]++;
                 events.send("token", new Token(piece));

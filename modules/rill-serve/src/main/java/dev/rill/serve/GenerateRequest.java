@@ -11,12 +11,14 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * @param model  a served generator's name, or {@code null} when only one generator is served
  * @param prompt text the generation continues (may be empty)
+ * @param condition the label a conditioned generator writes for; {@code null} for a language model
  * @param params how to sample
  */
-record GenerateRequest(String model, String prompt, GenerationParams params) {
+record GenerateRequest(String model, String prompt, String condition, GenerationParams params) {
 
     static final String EXAMPLE = "{\"model\": \"lm\", \"prompt\": \"The king\", \"length\": 40, \"temperature\": 0.8}";
-    private static final Set<String> FIELDS = Set.of("model", "prompt", "length", "temperature", "top_k", "top_p", "seed");
+    private static final Set<String> FIELDS = Set.of("model", "prompt", "condition", "length", "temperature", "top_k", "top_p",
+            "seed");
     static final int DEFAULT_LENGTH = 100;
 
     static GenerateRequest from(RequestFields f, Limits limits) {
@@ -24,6 +26,7 @@ record GenerateRequest(String model, String prompt, GenerationParams params) {
         String model = f.string("model");
         String prompt = f.string("prompt");
         prompt = TextChecks.withinLength("prompt", prompt == null ? "" : prompt, limits);
+        String condition = f.string("condition");
 
         long length = orDefault(f.integer("length"), Math.min(DEFAULT_LENGTH, limits.maxGenerateLength()));
         if (length < 1) {
@@ -47,7 +50,7 @@ record GenerateRequest(String model, String prompt, GenerationParams params) {
             throw ApiError.badRequest("invalid_value", "top_p", "top_p must be in (0, 1] (1 = off), got " + topP);
         }
         Long seed = f.integer("seed");
-        return new GenerateRequest(model, prompt, new GenerationParams((int) length, temperature, (int) topK, topP,
+        return new GenerateRequest(model, prompt, condition, new GenerationParams((int) length, temperature, (int) topK, topP,
                 seed != null ? seed : randomSeed()));
     }
 

@@ -24,4 +24,17 @@ public interface Generator {
      *                client has gone away; let that end the generation.
      */
     void generate(String prompt, GenerationParams params, Consumer<String> onToken);
+
+    /**
+     * Generates for a condition (a {@code task: conditioned_generation} model's label). Only conditioned generators
+     * override this; the server checks the condition against the model's conditions first.
+     *
+     * @param condition the label to write for, or {@code null} for a language model
+     */
+    default void generate(String prompt, String condition, GenerationParams params, Consumer<String> onToken) {
+        if (condition != null) {
+            throw new IllegalArgumentException("this generator takes no condition");
+        }
+        generate(prompt, params, onToken);
+    }
 }

@@ -31,10 +31,33 @@ public final class GeneratorModel implements ServedModel {
         return "POST /api/generate";
     }
 
-    /** Generates, handing each token to {@code onToken} as it comes. */
-    public void generate(String prompt, GenerationParams params, Consumer<String> onToken) {
+    /** The labels a conditioned generator writes for; empty for a language model. */
+    public java.util.List<String> conditions() {
+        return info.conditions();
+    }
+
+    /**
+     * Generates, handing each token to {@code onToken} as it comes.
+     *
+     * @param condition the label a conditioned generator writes for (required for one, refused by a language model)
+     * @throws ApiError 400 when the condition is missing, unknown or not wanted, before a network copy is taken
+     */
+    public void generate(String prompt, String condition, GenerationParams params, Consumer<String> onToken) {
+        java.util.List<String> labels = conditions();
+        if (labels.isEmpty() && condition != null) {
+            throw ApiError.badRequest("invalid_value", "condition", "model '" + info.name() + "' is a language model and"
+                    + " takes no condition; leave 'condition' out, or name a conditioned_generation model");
+        }
+        if (!labels.isEmpty() && condition == null) {
+            throw ApiError.badRequest("missing_field", "condition", "model '" + info.name() + "' writes for a condition:"
+                    + " add \"condition\" with one of " + labels);
+        }
+        if (condition != null && !labels.contains(condition)) {
+            throw ApiError.badRequest("invalid_value", "condition", "unknown condition '" + condition + "' for model '"
+                    + info.name() + "'; its conditions are " + labels);
+        }
         copies.use(g -> {
-            g.generate(prompt, params, onToken);
+            g.generate(prompt, condition, params, onToken);
             return null;
         });
     }

@@ -7,8 +7,9 @@ import dev.rill.generate.TextGenerator;
 import java.util.function.Consumer;
 
 /**
- * Serves a {@code task: language_model} bundle: reads the prompt once, then samples token by token
- * through {@code rnnTimeStep}, exactly as {@code rill generate} does.
+ * Serves a {@code task: language_model} or {@code task: conditioned_generation} bundle: reads the
+ * condition token (if any) and the prompt once, then samples token by token through {@code rnnTimeStep},
+ * exactly as {@code rill generate} does.
  *
  * <p>Each call takes a fresh stepper ({@link TrainedLanguageModel#stepper()}: its own network copy),
  * so a generation always starts from a clean recurrent state and never shares it with another.
@@ -23,7 +24,12 @@ final class LanguageModelGenerator implements Generator {
 
     @Override
     public void generate(String prompt, GenerationParams params, Consumer<String> onToken) {
-        TrainedLanguageModel.Prompt input = model.prompt(prompt);
+        generate(prompt, null, params, onToken);
+    }
+
+    @Override
+    public void generate(String prompt, String condition, GenerationParams params, Consumer<String> onToken) {
+        TrainedLanguageModel.Prompt input = model.prompt(prompt, condition);
         Sampler sampler = (params.temperature() == 0 ? Sampler.greedy()
                 : new Sampler(params.temperature(), params.topK(), params.topP(), java.util.Set.of()))
                 .banning(model.bannedIds().stream().mapToInt(Integer::intValue).toArray());

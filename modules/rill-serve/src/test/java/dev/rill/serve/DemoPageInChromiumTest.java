@@ -137,7 +137,7 @@ class DemoPageInChromiumTest {
              HeadlessChromium browser = HeadlessChromium.launch(Files.createDirectories(dir.resolve("second")))) {
             browser.open(classifierOnly.url());
             browser.waitFor("document.body.dataset.ready === 'true'", WAIT);
-            assertEquals("No generator loaded: start rill serve with a language-model bundle.",
+            assertEquals("No generator loaded: start rill serve with a language-model or conditioned-generation bundle.",
                     browser.eval("(() => { const m = document.querySelector('#generate .missing'); return m.hidden ? '' : m.textContent; })()").asText());
             assertTrue(browser.eval("document.getElementById('generate-run').disabled").asBoolean());
             assertTrue(browser.eval("document.getElementById('tag-run').disabled").asBoolean());

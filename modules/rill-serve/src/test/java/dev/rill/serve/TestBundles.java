@@ -37,6 +37,7 @@ final class TestBundles {
     private static Path classifier;
     private static Path tagger;
     private static Path languageModel;
+    private static Path conditioned;
 
     private TestBundles() {
     }
@@ -63,6 +64,17 @@ final class TestBundles {
             languageModel = train("lm", TestBundles::writeRepetitiveText);
         }
         return languageModel;
+    }
+
+    /**
+     * A word-level conditioned generator (one-to-many) of two sentences: label 1 writes "a good film", label 0 "a bad
+     * film", each ending at {@code <eos>}.
+     */
+    static synchronized Path conditionedGenerator() {
+        if (conditioned == null) {
+            conditioned = train("conditioned", TestBundles::writeLabelledSentences);
+        }
+        return conditioned;
     }
 
     static TrainedClassifier loadClassifier() {
@@ -131,6 +143,17 @@ final class TestBundles {
                 "data: {dir: ., splits: {train: train.txt, val: val.txt}, tokenizer: char}",
                 "model: {embedding: 8, layers: [{cell: gru, units: 16}]}",
                 "training: {epochs: 3, batch_size: 8, sequence_length: 20, tbptt: 10, optimizer: {type: adam, learning_rate: 0.05}}", ""));
+    }
+
+    private static Path writeLabelledSentences(Path dir) throws IOException {
+        String rows = "1\ta good film\n0\ta bad film\n".repeat(40);
+        Files.writeString(dir.resolve("train.tsv"), rows);
+        Files.writeString(dir.resolve("dev.tsv"), rows.substring(0, rows.length() / 4));
+        return Files.writeString(dir.resolve("conditioned.yaml"), String.join("\n",
+                "task: conditioned_generation",
+                "data: {dir: ., splits: {train: train.tsv, dev: dev.tsv}, tokenizer: whitespace}",
+                "model: {embedding: 8, layers: [{cell: gru, units: 16}]}",
+                "training: {epochs: 10, batch_size: 8, optimizer: {type: adam, learning_rate: 0.03}}", ""));
     }
 
     private static Path writeTreebank(Path dir) throws IOException {

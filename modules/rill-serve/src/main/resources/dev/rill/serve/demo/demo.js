@@ -6,10 +6,13 @@ const $ = (id) => document.getElementById(id);
 
 /** Which panel shows which task's models. */
 const PANELS = [
-  {task: 'classification', section: 'classify', select: 'classify-model'},
-  {task: 'tagging', section: 'tag', select: 'tag-model'},
-  {task: 'language_model', section: 'generate', select: 'generate-model'},
+  {tasks: ['classification'], section: 'classify', select: 'classify-model'},
+  {tasks: ['tagging'], section: 'tag', select: 'tag-model'},
+  {tasks: ['language_model', 'conditioned_generation'], section: 'generate', select: 'generate-model'},
 ];
+
+/** The served models by name, as /api/models lists them. */
+const served = new Map();
 
 /** An element with attributes and children (strings become text: nothing from the server is parsed as HTML). */
 function el(tag, attributes = {}, ...children) {
@@ -62,13 +65,15 @@ async function loadModels() {
     return;
   }
   for (const panel of PANELS) {
-    const mine = models.filter((m) => m.task === panel.task);
+    const mine = models.filter((m) => panel.tasks.includes(m.task));
     $(panel.select).replaceChildren(...mine.map((m) => el('option', {value: m.name}, optionText(m))));
     const section = $(panel.section);
     section.classList.toggle('unavailable', mine.length === 0);
     section.querySelector('.missing').hidden = mine.length > 0;
     section.querySelectorAll('select, textarea, input, button[type=submit]').forEach((c) => { c.disabled = mine.length === 0; });
   }
+  models.forEach((m) => served.set(m.name, m));
+  showConditions();
   $('status').textContent = `${models.length} model${models.length === 1 ? '' : 's'} served: `
     + models.map((m) => `${m.name} (${m.task.replace('_', ' ')})`).join(', ');
   document.body.dataset.ready = 'true';
@@ -175,6 +180,16 @@ $('generate-temperature').addEventListener('input', () => {
 
 $('generate-stop').addEventListener('click', () => running && running.abort());
 
+/** A conditioned generator writes for a label: offer its conditions, and hide the menu for a language model. */
+function showConditions() {
+  const model = served.get($('generate-model').value);
+  const conditions = (model && model.conditions) || [];
+  $('generate-condition').replaceChildren(...conditions.map((c) => el('option', {value: c}, c)));
+  $('generate-condition-label').hidden = conditions.length === 0;
+}
+
+$('generate-model').addEventListener('change', showConditions);
+
 $('generate-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const controller = new AbortController();
@@ -192,6 +207,7 @@ $('generate-form').addEventListener('submit', async (event) => {
   try {
     const response = await post('api/generate/stream', {
       model: $('generate-model').value,
+      ...($('generate-condition-label').hidden ? {} : {condition: $('generate-condition').value}),
       prompt,
       length: Number($('generate-length').value),
       temperature: Number($('generate-temperature').value),
