@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -128,6 +129,30 @@ class DemoPageInChromiumTest {
         GenerationParams asked = generators.stream().flatMap(g -> g.calls.stream()).reduce((a, b) -> b).orElseThrow();
         assertEquals(25, asked.length());
         assertEquals(0.8, asked.temperature(), 1e-9, "the temperature slider's value was sent");
+    }
+
+    /** A real conditioned generator: the page offers its conditions, sends the chosen one, and hides the menu for a language model. */
+    @Test
+    void a_conditioned_generator_gets_a_condition_menu_and_writes_for_the_chosen_label() throws Exception {
+        ServeSettings s = TestServers.settings(Limits.DEFAULTS, 1, Duration.ofSeconds(30));
+        try (RillServer both = RillServer.start(new ModelRegistry(List.of(
+                Bundles.load(TestBundles.conditionedGenerator(), "reviews", s), TestServers.lm(s, () -> new FakeGenerator(Duration.ZERO)))), s);
+             HeadlessChromium browser = HeadlessChromium.launch(Files.createDirectories(dir.resolve("conditioned")))) {
+            browser.open(both.url());
+            browser.waitFor("document.body.dataset.ready === 'true'", WAIT);
+            assertEquals("reviews", browser.eval("document.getElementById('generate-model').value").asText());
+            assertFalse(browser.eval("document.getElementById('generate-condition-label').hidden").asBoolean());
+            assertEquals("[\"0\",\"1\"]", browser.eval("[...document.querySelectorAll('#generate-condition option')].map(o => o.value)").toString());
+
+            browser.eval("document.getElementById('generate-condition').value = '0'; document.getElementById('generate-temperature').value = '0';"
+                    + " document.getElementById('generate-prompt').value = ''; true");
+            browser.click("#generate-run");
+            browser.waitFor("document.getElementById('generate-info').textContent.includes('tokens')", WAIT);
+            assertEquals("a bad film", browser.eval("document.querySelector('#generate-output .continuation').textContent").asText().strip());
+
+            browser.eval("const m = document.getElementById('generate-model'); m.value = 'lm'; m.dispatchEvent(new Event('change')); true");
+            assertTrue(browser.eval("document.getElementById('generate-condition-label').hidden").asBoolean(), "no condition menu for a language model");
+        }
     }
 
     @Test
