@@ -2,7 +2,7 @@ package dev.rill.cli;
 
 import dev.rill.config.RillConfig;
 import dev.rill.engine.ModelBundle;
-import dev.rill.engine.TaskMetrics;
+import dev.rill.engine.RunDirectory;
 import dev.rill.engine.TrainedLanguageModel;
 import dev.rill.generate.Sampler;
 import dev.rill.generate.TextGenerator;
@@ -77,35 +77,18 @@ final class GenerationBench implements Callable<Integer> {
                         + " config; bench generation trains language models (bench conditioned judges generators)");
             }
             String name = configFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-            Path bundle;
-            String row;
-            if (fromRuns) {
-                Path dir = Path.of(cfg.output().dir());
-                bundle = dir.resolve(dev.rill.engine.TrainingRun.BUNDLE);
-                Path metricsFile = dir.resolve("metrics.json");
-                if (!Files.isRegularFile(bundle) || !Files.isRegularFile(metricsFile)) {
-                    throw new UsageException("no finished run of " + configFile + " in " + dir + " (no model.rill and metrics.json);"
-                            + " train it first: bin/rill train " + configFile);
-                }
-                Map<String, Object> all = Json.readMap(Files.readAllBytes(metricsFile));
-                String split = all.containsKey("val") ? "val" : "dev";
-                Map<?, ?> held = (Map<?, ?>) all.getOrDefault(split, Map.of());
-                Map<?, ?> training = (Map<?, ?>) all.get("training");
-                List<?> epochs = (List<?>) training.get("epochs");
-                row = String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d (best %s) | %.0f | %.0f |", name, modelOf(cfg), split,
-                        number(held, "nats_per_token"), number(held, "bits_per_token"), epochs.size(), training.get("best_epoch"),
-                        ((Number) training.get("seconds")).doubleValue(), ((Number) training.get("tokens_per_s")).doubleValue());
-            } else {
-                var outcome = TrainCommand.run(main, cfg, runs.resolve(name));
-                String split = outcome.metrics().containsKey("val") ? "val" : "dev";
-                Map<String, Object> held = metrics(outcome.metrics().get(split));
-                var r = outcome.result();
-                bundle = outcome.bundle();
-                row = String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d (best %d) | %.0f | %.0f |",
-                        name, modelOf(cfg), split, number(held, "nats_per_token"), number(held, "bits_per_token"),
-                        r.epochs().size(), r.bestEpoch(), r.trainSeconds(), r.tokens() / r.trainSeconds());
+            // Both ways the row comes from the run folder that `rill train` writes, so they report the same figures.
+            RunDirectory run = new RunDirectory(fromRuns ? Path.of(cfg.output().dir()) : runs.resolve(name));
+            if (!fromRuns) {
+                TrainCommand.run(main, cfg, run.dir());
             }
-            rows.add(row);
+            Path bundle = run.file(RunDirectory.BUNDLE);
+            Path metricsFile = run.file(RunDirectory.METRICS);
+            if (!Files.isRegularFile(bundle) || !Files.isRegularFile(metricsFile)) {
+                throw new UsageException("no finished run of " + configFile + " in " + run.dir() + " (no model.rill and metrics.json);"
+                        + " train it first: bin/rill train " + configFile);
+            }
+            rows.add(row(name, cfg, Json.readMap(Files.readAllBytes(metricsFile))));
             samples.append("### ").append(name).append("\n\n```\n").append(sample(bundle, promptText)).append("\n```\n\n");
         }
         String table = String.join("\n", List.of(
@@ -139,8 +122,15 @@ final class GenerationBench implements Callable<Integer> {
         return text.toString().replace("```", "'''");
     }
 
-    private static Map<String, Object> metrics(TaskMetrics m) {
-        return m == null ? Map.of() : m.toMap();
+    /** A table row from a run's {@code metrics.json}: the held-out split's scores (val, else dev) and the training figures. */
+    private static String row(String name, RillConfig cfg, Map<String, Object> metrics) {
+        String split = metrics.containsKey("val") ? "val" : "dev";
+        Map<?, ?> held = metrics.get(split) instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> training = (Map<?, ?>) metrics.get("training");
+        return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d (best %s) | %.0f | %.0f |", name, modelOf(cfg), split,
+                number(held, "nats_per_token"), number(held, "bits_per_token"), ((List<?>) training.get("epochs")).size(),
+                training.get("best_epoch"), ((Number) training.get("seconds")).doubleValue(),
+                ((Number) training.get("tokens_per_s")).doubleValue());
     }
 
     private static String modelOf(RillConfig cfg) {

@@ -31,11 +31,6 @@ public final class GeneratorModel implements ServedModel {
         return "POST /api/generate";
     }
 
-    /** The labels a conditioned generator writes for; empty for a language model. */
-    public java.util.List<String> conditions() {
-        return info.conditions();
-    }
-
     /**
      * Generates, handing each token to {@code onToken} as it comes.
      *
@@ -43,7 +38,7 @@ public final class GeneratorModel implements ServedModel {
      * @throws ApiError 400 when the condition is missing, unknown or not wanted, before a network copy is taken
      */
     public void generate(String prompt, String condition, GenerationParams params, Consumer<String> onToken) {
-        java.util.List<String> labels = conditions();
+        java.util.List<String> labels = info.conditions();
         if (labels.isEmpty() && condition != null) {
             throw ApiError.badRequest("invalid_value", "condition", "model '" + info.name() + "' is a language model and"
                     + " takes no condition; leave 'condition' out, or name a conditioned_generation model");
