@@ -98,7 +98,7 @@ final class ConditionedBench implements Callable<Integer> {
 
     private String generate(TrainedLanguageModel model, String label, Sampler sampler, long textSeed) {
         TrainedLanguageModel.Prompt prompt = model.prompt("", label);
-        int[] ids = TextGenerator.generate(model.stepper(), prompt.ids(), new TextGenerator.Settings(length, sampler, textSeed, model.stopIds()),
+        int[] ids = TextGenerator.generate(model.stepper(prompt), prompt.ids(), new TextGenerator.Settings(length, sampler, textSeed, model.stopIds()),
                 id -> { });
         StringBuilder text = new StringBuilder();
         int previous = prompt.ids()[prompt.ids().length - 1];

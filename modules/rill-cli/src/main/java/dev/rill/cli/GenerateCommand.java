@@ -96,7 +96,7 @@ final class GenerateCommand implements Callable<Integer> {
         main.out.print(promptText);
         main.out.flush();
         int[] previous = {input.ids()[input.ids().length - 1]};
-        TextGenerator.generate(model.stepper(), input.ids(), settings, id -> {
+        TextGenerator.generate(model.stepper(input), input.ids(), settings, id -> {
             main.out.print(model.display(previous[0], id));
             main.out.flush();
             previous[0] = id;

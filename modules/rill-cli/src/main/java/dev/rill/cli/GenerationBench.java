@@ -111,7 +111,7 @@ final class GenerationBench implements Callable<Integer> {
         TrainedLanguageModel model = new TrainedLanguageModel(ModelBundle.read(bundle));
         TrainedLanguageModel.Prompt input = model.prompt(promptText);
         Sampler sampler = new Sampler(temperature, 0, 1.0, model.bannedIds());
-        int[] ids = TextGenerator.generate(model.stepper(), input.ids(), new TextGenerator.Settings(sampleLength, sampler, seed, Set.of()),
+        int[] ids = TextGenerator.generate(model.stepper(input), input.ids(), new TextGenerator.Settings(sampleLength, sampler, seed, Set.of()),
                 id -> { });
         StringBuilder text = new StringBuilder(promptText);
         int previous = input.ids()[input.ids().length - 1];

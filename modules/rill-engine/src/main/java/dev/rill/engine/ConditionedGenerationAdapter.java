@@ -40,6 +40,8 @@ import java.util.Set;
  */
 public final class ConditionedGenerationAdapter implements TaskAdapter {
 
+    private static final boolean EVERY_STEP = true;
+
     private final MultiLayerNetwork network;
     private final ConditionTokens tokens;
     private final ClassificationData train;
@@ -72,7 +74,8 @@ public final class ConditionedGenerationAdapter implements TaskAdapter {
             splits.split(split).ifPresent(r -> eval.put(split,
                     ClassificationData.encode(r.rows(), r.file(), pipeline, tokens.vocabulary(), labels)));
         }
-        MultiLayerNetwork network = NetworkFactory.languageModel(config.model(), config.training(), tokens.vocabulary().size());
+        MultiLayerNetwork network = NetworkFactory.generator(config.model(), config.training(), tokens.vocabulary().size(),
+                EVERY_STEP ? labels.labels().size() : 0);
         return new ConditionedGenerationAdapter(network, tokens, train, eval, config.training().batchSize(), RunningText.of(config.data()));
     }
 
@@ -94,10 +97,15 @@ public final class ConditionedGenerationAdapter implements TaskAdapter {
         return train.size();
     }
 
+    /** Whether the network reads the label beside every token, not only as the first token. */
+    private boolean everyStep() {
+        return RecurrentStepper.conditions(network) > 0;
+    }
+
     @Override
     public Iterable<DataSet> trainBatches(Random rng) {
         List<int[]> batches = LengthBuckets.shuffled(train.lengths(), batchSize, rng);
-        return () -> batches.stream().map(rows -> ConditionedBatch.dataSet(train.examples(), rows, tokens)).iterator();
+        return () -> batches.stream().map(rows -> ConditionedBatch.dataSet(train.examples(), rows, tokens, everyStep())).iterator();
     }
 
     /** Nats per predicted token: DL4J's score sums a row's masked steps and averages over rows. */
@@ -138,7 +146,7 @@ public final class ConditionedGenerationAdapter implements TaskAdapter {
         Sampler sampler = new Sampler(0.8, 0, 1.0, Set.copyOf(tokens.banned()));
         List<String> samples = new ArrayList<>();
         for (int label = 0; label < tokens.labels().size(); label++) {
-            int[] ids = TextGenerator.generate(new RecurrentStepper(network.clone()), new int[] {tokens.condition(label)},
+            int[] ids = TextGenerator.generate(new RecurrentStepper(network.clone(), everyStep() ? label : -1), new int[] {tokens.condition(label)},
                     new TextGenerator.Settings(LanguageModelAdapter.SAMPLE_TOKENS, sampler, 1, Set.of(tokens.eos())), id -> { });
             List<String> words = new ArrayList<>();
             for (int id : ids) {

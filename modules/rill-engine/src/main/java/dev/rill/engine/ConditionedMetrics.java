@@ -1,6 +1,7 @@
 package dev.rill.engine;
 
 import dev.rill.generate.CrossEntropy;
+import dev.rill.generate.RecurrentStepper;
 import dev.rill.text.Example;
 import dev.rill.text.LengthBuckets;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -35,6 +36,7 @@ public record ConditionedMetrics(CrossEntropy conditioned, CrossEntropy uncondit
     /** Scores every text of {@code examples} under every label, in batches of texts of similar length. */
     static ConditionedMetrics score(MultiLayerNetwork network, List<Example> examples, ConditionTokens tokens, int batchSize) {
         int classes = tokens.labels().size();
+        boolean everyStep = RecurrentStepper.conditions(network) > 0;
         int[] lengths = examples.stream().mapToInt(Example::length).toArray();
         double conditioned = 0;
         double unconditioned = 0;
@@ -44,8 +46,8 @@ public record ConditionedMetrics(CrossEntropy conditioned, CrossEntropy uncondit
             double[][] logLikelihood = new double[classes][];   // [label][row]
             for (int c = 0; c < classes; c++) {
                 int[] conditions = new int[rows.length];
-                Arrays.fill(conditions, tokens.condition(c));
-                logLikelihood[c] = logLikelihoods(network, ConditionedBatch.dataSet(examples, rows, tokens, conditions));
+                Arrays.fill(conditions, c);
+                logLikelihood[c] = logLikelihoods(network, ConditionedBatch.dataSet(examples, rows, tokens, conditions, everyStep));
             }
             for (int r = 0; r < rows.length; r++) {
                 Example e = examples.get(rows[r]);

@@ -105,7 +105,11 @@ public final class NetworkFactory {
 
     /** Adds the configured recurrent layers from {@code index} on; returns the next free index. */
     private static int recurrentStack(NeuralNetConfiguration.ListBuilder list, int index, ModelConfig model) {
-        int width = model.inputWidth();
+        return recurrentStack(list, index, model, model.inputWidth());
+    }
+
+    /** As above, the first layer reading {@code width} features per step. */
+    private static int recurrentStack(NeuralNetConfiguration.ListBuilder list, int index, ModelConfig model, int width) {
         for (LayerConfig layer : model.layers()) {
             list.layer(index++, recurrent(layer, width));
             width = layer.outputSize();
@@ -139,9 +143,19 @@ public final class NetworkFactory {
      * @param vocabularySize embedding rows and softmax outputs
      */
     public static MultiLayerNetwork languageModel(ModelConfig model, TrainingConfig training, int vocabularySize) {
+        return generator(model, training, vocabularySize, 0);
+    }
+
+    /**
+     * A one-to-many generator that reads its condition at every step: the language model's network with input
+     * {@code [batch, 2, time]} (token id, condition index) and an embedding that appends the condition's one-hot to
+     * every token's vector ({@link TokenEmbeddingConfig} with conditions), so the first recurrent layer reads
+     * {@code embedding + conditions} features per step. With {@code conditions} 0 it is {@link #languageModel}.
+     */
+    public static MultiLayerNetwork generator(ModelConfig model, TrainingConfig training, int vocabularySize, int conditions) {
         NeuralNetConfiguration.ListBuilder list = base(model, training).list();
-        list.layer(0, new TokenEmbeddingConfig(vocabularySize, model.embedding()));
-        int index = recurrentStack(list, 1, model);
+        list.layer(0, new TokenEmbeddingConfig(vocabularySize, model.embedding(), conditions));
+        int index = recurrentStack(list, 1, model, model.embedding() + conditions);
         int width = model.layers().get(model.layers().size() - 1).outputSize();
         list.layer(index, perStepSoftmax(model, width, vocabularySize));
         return build(list, training);

@@ -21,8 +21,10 @@ import java.util.Set;
  * generator ({@code task: conditioned_generation}), with the text handling it was trained with:
  * what {@code rill generate} and {@code rill evaluate} use, and what a server would hold.
  *
- * <p>A generator reads its condition token ({@link ConditionTokens}) before the prompt, and
- * generation stops at {@code <eos>} ({@link #stopIds()}), which is not displayed.
+ * <p>A generator reads its condition token ({@link ConditionTokens}) before the prompt (and, when
+ * trained with {@code model.condition: every_step}, its condition beside every token, which
+ * {@link #stepper(Prompt)} adds), and generation stops at {@code <eos>} ({@link #stopIds()}),
+ * which is not displayed.
  *
  * <p>Prompts: text is tokenized as in training ({@link RunningText}); a token outside the
  * vocabulary is read as {@code <unk>}, exactly as held-out text is in evaluation, and reported in
@@ -30,7 +32,7 @@ import java.util.Set;
  * of a line: it reads the line-break token (not part of the output), or, when the vocabulary has
  * none, its most frequent token.
  *
- * <p>Thread safety: {@link #stepper()} gives each generation its own state (a copy of the
+ * <p>Thread safety: {@link #stepper(Prompt)} gives each generation its own state (a copy of the
  * network for a recurrent model, since DL4J keeps {@code rnnTimeStep} state inside the network),
  * so one instance can serve concurrent requests; {@link #evaluate} uses the bundle's own network
  * and must not run concurrently with itself.
@@ -70,9 +72,16 @@ public final class TrainedLanguageModel {
         return bundle.vocabulary();
     }
 
-    /** A fresh reader of one text: its own network copy (recurrent) or its own context (counted). */
-    public TokenStepper stepper() {
-        return counted != null ? counted.stepper() : new RecurrentStepper(bundle.network().clone());
+    /**
+     * A fresh reader of one text, to read {@code prompt} first: its own network copy (recurrent) or its own context
+     * (counted); a generator that reads its condition at every step gets the prompt's condition beside every token.
+     */
+    public TokenStepper stepper(Prompt prompt) {
+        if (counted != null) {
+            return counted.stepper();
+        }
+        boolean everyStep = RecurrentStepper.conditions(bundle.network()) > 0;
+        return new RecurrentStepper(bundle.network().clone(), everyStep ? prompt.condition() : -1);
     }
 
     /**
@@ -80,9 +89,10 @@ public final class TrainedLanguageModel {
      *
      * @param ids     token ids to read first (never empty)
      * @param unknown tokens of the prompt that are not in the vocabulary (read as {@code <unk>}), in order
-     * @param start   whether {@code ids} is the start token standing in for an empty prompt
+     * @param start     whether {@code ids} is the start token standing in for an empty prompt
+     * @param condition a generator's label index; -1 for a language model
      */
-    public record Prompt(int[] ids, List<String> unknown, boolean start) {
+    public record Prompt(int[] ids, List<String> unknown, boolean start, int condition) {
     }
 
     /** A language model's prompt ({@link #prompt(String, String)} without a condition). */
@@ -110,13 +120,13 @@ public final class TrainedLanguageModel {
             int[] ids = new int[words.ids().length + 1];
             ids[0] = conditions.condition(label);
             System.arraycopy(words.ids(), 0, ids, 1, words.ids().length);
-            return new Prompt(ids, words.unknown(), false);
+            return new Prompt(ids, words.unknown(), false, label);
         }
         List<String> tokens = text.tokens(prompt);
         if (tokens.isEmpty()) {
             Vocabulary v = bundle.vocabulary();
             int start = v.contains(RunningText.LINE_BREAK) ? v.id(RunningText.LINE_BREAK) : Math.min(2, v.size() - 1);
-            return new Prompt(new int[] {start}, List.of(), true);
+            return new Prompt(new int[] {start}, List.of(), true, -1);
         }
         return encode(tokens);
     }
@@ -128,7 +138,7 @@ public final class TrainedLanguageModel {
                 unknown.add(t);
             }
         }
-        return new Prompt(bundle.vocabulary().encode(tokens), unknown, false);
+        return new Prompt(bundle.vocabulary().encode(tokens), unknown, false, -1);
     }
 
     /** Ids never generated: {@code <pad>}, {@code <unk>}, and a generator's condition tokens. */

@@ -32,7 +32,7 @@ class ConditionedBatchTest {
         int good = TOKENS.vocabulary().id("good");
         int bad = TOKENS.vocabulary().id("bad");
         List<Example> examples = List.of(new Example(new int[] {film, good}, 1), new Example(new int[] {bad}, 0));
-        DataSet ds = ConditionedBatch.dataSet(examples, new int[] {0, 1}, TOKENS);
+        DataSet ds = ConditionedBatch.dataSet(examples, new int[] {0, 1}, TOKENS, false);
         int v = TOKENS.vocabulary().size();
         assertArrayEquals(new long[] {2, 1, 3}, ds.getFeatures().shape());
         assertArrayEquals(new float[] {4, film, good, 3, bad, 0}, ds.getFeatures().reshape(6).toFloatVector());
@@ -54,8 +54,22 @@ class ConditionedBatchTest {
     @Test
     void a_text_can_be_read_under_another_label() {
         List<Example> examples = List.of(new Example(new int[] {5}, 1));
-        DataSet ds = ConditionedBatch.dataSet(examples, new int[] {0}, TOKENS, new int[] {TOKENS.condition(0)});
+        DataSet ds = ConditionedBatch.dataSet(examples, new int[] {0}, TOKENS, new int[] {0}, false);
         assertEquals(3f, ds.getFeatures().getFloat(0, 0, 0));
         assertFalse(ds.getFeatures().getFloat(0, 0, 0) == TOKENS.condition(1));
+    }
+
+    @Test
+    void with_the_condition_at_every_step_channel_1_holds_the_label_on_every_real_step() {
+        int film = TOKENS.vocabulary().id("film");
+        int bad = TOKENS.vocabulary().id("bad");
+        List<Example> examples = List.of(new Example(new int[] {film, film}, 1), new Example(new int[] {bad}, 0));
+        DataSet ds = ConditionedBatch.dataSet(examples, new int[] {0, 1}, TOKENS, true);
+        assertArrayEquals(new long[] {2, 2, 3}, ds.getFeatures().shape());
+        assertArrayEquals(new float[] {4, film, film, 1, 1, 1, 3, bad, 0, 0, 0, 0}, ds.getFeatures().reshape(12).toFloatVector());
+        assertArrayEquals(new float[] {1, 1, 1, 1, 1, 0}, ds.getLabelsMaskArray().reshape(6).toFloatVector());
+
+        DataSet underPos = ConditionedBatch.dataSet(examples, new int[] {1}, TOKENS, new int[] {1}, true);
+        assertArrayEquals(new float[] {4, bad, 1, 1}, underPos.getFeatures().reshape(4).toFloatVector());
     }
 }

@@ -18,6 +18,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The layer of {@link TokenEmbeddingConfig}: DL4J's {@link EmbeddingSequenceLayer} with the lookup and its gradient
@@ -42,19 +43,30 @@ public class TokenEmbeddingLayer extends EmbeddingSequenceLayer {
         super(conf, dataType);
     }
 
-    /** Ids [N, T] of the current input, 'c' order (row i is sequence i), checked against the vocabulary. */
-    private int[] ids(long vocabulary) {
-        Preconditions.checkState(input.rank() == 2 || (input.rank() == 3 && input.size(1) == 1),
-                "TokenEmbeddingLayer expects ids [minibatch, T] or [minibatch, 1, T], got %ndShape", input);
-        INDArray in = input.rank() == 3 ? input.reshape(input.size(0), input.size(2)) : input;   // [N, T]
-        int[] ids = in.castTo(DataType.INT32).dup('c').data().asInt();
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] < 0 || ids[i] >= vocabulary) {
-                throw new DL4JInvalidInputException("Invalid id " + ids[i] + " at position " + i + " for an embedding of "
-                        + vocabulary + " rows (ids must be in [0, " + (vocabulary - 1) + "])");
+    private long conditions() {
+        return ((TokenEmbeddingConfig) layerConf()).getConditions();
+    }
+
+    /**
+     * Channel {@code channel} of the current input as ints [N, T], 'c' order (row i is sequence i), each checked to be
+     * in [0, limit): channel 0 holds the ids, channel 1 (when the layer reads conditions) the condition indexes.
+     */
+    private int[] channel(int channel, long limit, String what) {
+        long channels = conditions() > 0 ? 2 : 1;
+        Preconditions.checkState(input.rank() == 3 && input.size(1) == channels || input.rank() == 2 && channels == 1,
+                channels == 1 ? "TokenEmbeddingLayer expects ids [minibatch, T] or [minibatch, 1, T], got %ndShape"
+                        : "TokenEmbeddingLayer with conditions expects [minibatch, 2, T] (ids, condition), got %ndShape", input);
+        INDArray in = input.rank() == 3
+                ? input.get(NDArrayIndex.all(), NDArrayIndex.point(channel), NDArrayIndex.all())
+                : input;   // [N, T]
+        int[] values = in.castTo(DataType.INT32).dup('c').data().asInt();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0 || values[i] >= limit) {
+                throw new DL4JInvalidInputException("Invalid " + what + " " + values[i] + " at position " + i + " for an embedding of "
+                        + limit + " " + what + "s (they must be in [0, " + (limit - 1) + "])");
             }
         }
-        return ids;
+        return values;
     }
 
     /** The mask [N, T] as 'c'-ordered doubles, or null. */
@@ -73,7 +85,9 @@ public class TokenEmbeddingLayer extends EmbeddingSequenceLayer {
         INDArray table = rowMajor(getParamWithNoise(TokenEmbeddingParamInitializer.WEIGHT_KEY, training, workspaceMgr));
         int vocabulary = (int) table.size(0);
         int width = (int) table.size(1);
-        int[] ids = ids(vocabulary);
+        int conditions = (int) conditions();
+        int[] ids = channel(0, vocabulary, "id");
+        int[] condition = conditions > 0 ? channel(1, conditions, "condition") : null;
         int n = (int) input.size(0);
         int t = ids.length / n;
         if (layerConf().isInferInputLength()) {
@@ -81,15 +95,19 @@ public class TokenEmbeddingLayer extends EmbeddingSequenceLayer {
         }
         double[] mask = mask(n, t);
 
-        INDArray timeMajor = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {t, n, width}, 'c');
+        INDArray timeMajor = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {t, n, width + conditions}, 'c');
         Rows src = new Rows(table, width);
-        Rows dst = new Rows(timeMajor, width);
+        Rows dst = new Rows(timeMajor, width + conditions);
         for (int s = 0; s < t; s++) {
             for (int i = 0; i < n; i++) {
-                dst.copyFrom(s * n + i, src, ids[i * t + s], mask == null ? 1.0 : mask[i * t + s]);
+                double m = mask == null ? 1.0 : mask[i * t + s];
+                dst.copyFrom(s * n + i, src, ids[i * t + s], m);
+                if (condition != null) {
+                    dst.oneHot(s * n + i, width, conditions, condition[i * t + s], m);
+                }
             }
         }
-        return timeMajor.permute(1, 2, 0);   // [N, width, T]
+        return timeMajor.permute(1, 2, 0);   // [N, width + C, T]
     }
 
     @Override
@@ -98,15 +116,16 @@ public class TokenEmbeddingLayer extends EmbeddingSequenceLayer {
         INDArray gw = gradientViews.get(TokenEmbeddingParamInitializer.WEIGHT_KEY);   // [V, width], 'c'
         int vocabulary = (int) gw.size(0);
         int width = (int) gw.size(1);
-        int[] ids = ids(vocabulary);
+        int[] ids = channel(0, vocabulary, "id");
         int n = (int) input.size(0);
         int t = ids.length / n;
         double[] mask = mask(n, t);
-        INDArray eps = rowMajor(epsilon.castTo(dataType).permute(2, 0, 1));   // [T, N, width]
+        // [T, N, width + C]: the condition columns have no parameters, so only each row's first width entries are read.
+        INDArray eps = rowMajor(epsilon.castTo(dataType).permute(2, 0, 1));
 
         gw.assign(0);
         Rows grad = new Rows(gw, width);
-        Rows e = new Rows(eps, width);
+        Rows e = new Rows(eps, (int) eps.size(2));
         for (int s = 0; s < t; s++) {
             for (int i = 0; i < n; i++) {
                 double m = mask == null ? 1.0 : mask[i * t + s];
@@ -117,7 +136,7 @@ public class TokenEmbeddingLayer extends EmbeddingSequenceLayer {
         }
         Gradient ret = new DefaultGradient();
         ret.gradientForVariable().put(TokenEmbeddingParamInitializer.WEIGHT_KEY, gw);
-        return new Pair<>(ret, null);   // ids have no gradient
+        return new Pair<>(ret, null);   // ids and conditions have no gradient
     }
 
     @Override
@@ -146,31 +165,45 @@ public class TokenEmbeddingLayer extends EmbeddingSequenceLayer {
             this.doubles = a.dataType() == DataType.DOUBLE ? new DoublePointer(p).limit(end).asBuffer() : null;
         }
 
-        /** Row {@code to} = m · row {@code from} of {@code src} (a block copy when m is 1). */
+        /** The first src.width columns of row {@code to} = m · row {@code from} of {@code src} (a block copy when m is 1). */
         void copyFrom(int to, Rows src, int from, double m) {
             int d = to * width;
-            int f = from * width;
+            int f = from * src.width;
+            int w = src.width;
             if (floats != null) {
-                floats.put(d, src.floats, f, width);
+                floats.put(d, src.floats, f, w);
                 if (m != 1.0) {
-                    for (int k = 0; k < width; k++) {
+                    for (int k = 0; k < w; k++) {
                         floats.put(d + k, (float) (m * floats.get(d + k)));
                     }
                 }
             } else {
-                doubles.put(d, src.doubles, f, width);
+                doubles.put(d, src.doubles, f, w);
                 if (m != 1.0) {
-                    for (int k = 0; k < width; k++) {
+                    for (int k = 0; k < w; k++) {
                         doubles.put(d + k, m * doubles.get(d + k));
                     }
                 }
             }
         }
 
-        /** Row {@code to} += m · row {@code from} of {@code src}. */
+        /** Columns [from, from + size) of row {@code to}: m at {@code from + hot}, 0 elsewhere. */
+        void oneHot(int to, int from, int size, int hot, double m) {
+            int d = to * width + from;
+            for (int k = 0; k < size; k++) {
+                double v = k == hot ? m : 0.0;
+                if (floats != null) {
+                    floats.put(d + k, (float) v);
+                } else {
+                    doubles.put(d + k, v);
+                }
+            }
+        }
+
+        /** Row {@code to} += m · the first width columns of row {@code from} of {@code src}. */
         void add(int to, Rows src, int from, double m) {
             int d = to * width;
-            int f = from * width;
+            int f = from * src.width;
             for (int k = 0; k < width; k++) {
                 if (floats != null) {
                     floats.put(d + k, (float) (floats.get(d + k) + m * src.floats.get(f + k)));

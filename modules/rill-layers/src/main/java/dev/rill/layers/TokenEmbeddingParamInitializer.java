@@ -38,7 +38,7 @@ public final class TokenEmbeddingParamInitializer implements ParamInitializer {
     @Override
     public long numParams(Layer layer) {
         TokenEmbeddingConfig c = (TokenEmbeddingConfig) layer;
-        return c.getNIn() * c.getNOut();
+        return c.getNIn() * c.tokenWidth();
     }
 
     @Override
@@ -71,7 +71,7 @@ public final class TokenEmbeddingParamInitializer implements ParamInitializer {
         TokenEmbeddingConfig c = (TokenEmbeddingConfig) conf.getLayer();
         INDArray w = table(paramsView, c);
         if (initializeParams) {
-            c.getWeightInitFn().init(1, c.getNOut(), new long[] {c.getNIn(), c.getNOut()}, 'c', w);
+            c.getWeightInitFn().init(1, c.tokenWidth(), new long[] {c.getNIn(), c.tokenWidth()}, 'c', w);
         }
         conf.addVariable(WEIGHT_KEY);
         Map<String, INDArray> m = new LinkedHashMap<>();
@@ -87,6 +87,6 @@ public final class TokenEmbeddingParamInitializer implements ParamInitializer {
     }
 
     private static INDArray table(INDArray flat, TokenEmbeddingConfig c) {
-        return flat.reshape(flat.length()).reshape('c', c.getNIn(), c.getNOut());   // [vocabulary, width]
+        return flat.reshape(flat.length()).reshape('c', c.getNIn(), c.tokenWidth());   // [vocabulary, width]
     }
 }

@@ -35,7 +35,7 @@ final class LanguageModelGenerator implements Generator {
                 .banning(model.bannedIds().stream().mapToInt(Integer::intValue).toArray());
         TextGenerator.Settings settings = new TextGenerator.Settings(params.length(), sampler, params.seed(), model.stopIds());
         int[] previous = {input.start() ? -1 : input.ids()[input.ids().length - 1]};
-        TextGenerator.generate(model.stepper(), input.ids(), settings, id -> {
+        TextGenerator.generate(model.stepper(input), input.ids(), settings, id -> {
             onToken.accept(model.display(previous[0], id));
             previous[0] = id;
         });
