@@ -70,6 +70,31 @@ class ConditionedGenerationEndToEndTest {
         }
     }
 
+    /** A generator that reads its label only as the first token (how bundles before model.condition were built) still works. */
+    @Test
+    void a_generator_that_reads_its_label_only_first_still_writes_for_it() throws Exception {
+        Path cfg = Files.writeString(dir.resolve("first.yaml"), String.join("\n",
+                "task: conditioned_generation",
+                "data: {dir: ., splits: {train: train.tsv, dev: dev.tsv}, tokenizer: whitespace}",
+                "model: {embedding: 16, layers: [{cell: gru, units: 32}], condition: first_step}",
+                "training: {epochs: 8, batch_size: 16, optimizer: {type: adam, learning_rate: 0.02}}", ""));
+        CliRun train = CliRun.of("train", cfg.toString(), "--out", dir.resolve("first").toString());
+        assertEquals(0, train.code(), train.err());
+        assertTrue(Files.readString(dir.resolve("first/resolved.yaml")).contains("condition: first_step"));
+        assertTrue(Files.readString(dir.resolve("run/resolved.yaml")).contains("condition: every_step"));
+        String first = train.lastLine().substring("bundle: ".length());
+        for (int seed = 1; seed <= 3; seed++) {
+            CliRun good = CliRun.of("generate", first, "--condition", "1", "--seed", String.valueOf(seed));
+            CliRun bad = CliRun.of("generate", first, "--condition", "0", "--seed", String.valueOf(seed));
+            assertEquals(0, good.code(), good.err());
+            assertTrue(GOOD.contains(good.out().strip().split(" ")[3]), good.out());
+            assertTrue(BAD.contains(bad.out().strip().split(" ")[3]), bad.out());
+        }
+        CliRun eval = CliRun.of("evaluate", first, "--split", "dev", "--json");
+        assertEquals(0, eval.code(), eval.err());
+        assertEquals(1.0, ((Number) new ObjectMapper().readValue(eval.out(), Map.class).get("condition_accuracy")).doubleValue(), 1e-12);
+    }
+
     @Test
     void a_prompt_is_continued_under_the_condition_and_generation_stops_at_the_end_of_a_text() {
         CliRun gen = CliRun.of("generate", bundle.toString(), "--condition", "0", "--prompt", "the plot", "--greedy", "--length", "50");

@@ -21,7 +21,7 @@ public final class ConfigWriter {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("task", config.task().yamlName());
         root.put("data", data(config.data()));
-        root.put("model", model(config.model()));
+        root.put("model", model(config.model(), config.task()));
         root.put("training", training(config.training(), config.task()));
         root.put("output", Map.of("dir", config.output().dir()));
         return yaml().dump(root);
@@ -61,8 +61,8 @@ public final class ConfigWriter {
         return ordered;
     }
 
-    /** Only the keys of the model's type: the loader rejects the keys of another type. */
-    private static Map<String, Object> model(ModelConfig model) {
+    /** Only the keys of the model's type (the loader rejects the keys of another type); condition only for a generator. */
+    private static Map<String, Object> model(ModelConfig model, TaskType task) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("type", model.type().yamlName());
         if (model.type().counted()) {
@@ -78,6 +78,9 @@ public final class ConfigWriter {
         map.put("output_dropout", model.outputDropout());
         map.put("weight_init", model.weightInit().yamlName());
         map.put("word_dropout", model.wordDropout());
+        if (task == TaskType.CONDITIONED_GENERATION) {
+            map.put("condition", model.condition().yamlName());
+        }
         if (model.charCnn() != null) {
             CharCnnConfig c = model.charCnn();
             Map<String, Object> chars = new LinkedHashMap<>();

@@ -28,6 +28,17 @@ final class ConflictCheck {
         checkModelType(task, model);
         checkLanguageModel(task, data, model, training);
         checkGeneratorsReadForwards(task, model);
+        checkCondition(task, model);
+    }
+
+    /** Only a conditioned generator has a label to read; first_step elsewhere would be silently ignored. */
+    private void checkCondition(TaskType task, ModelConfig model) {
+        if (model.condition() != ConditionInput.EVERY_STEP && task != null && task != TaskType.CONDITIONED_GENERATION) {
+            ctx.problems().add(at("model.condition"), "conflict",
+                    "model.condition: " + model.condition().yamlName() + " says where a generator reads its label; it applies to task "
+                            + TaskType.CONDITIONED_GENERATION.yamlName() + ", but task is " + task.yamlName(),
+                    "remove model.condition");
+        }
     }
 
     /** Models that predict the next token may not read ahead: no bidirectional layers. */

@@ -10,10 +10,10 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ModelBinder {
 
     static final List<String> KEYS = List.of("type", "embedding", "layers", "pooling", "output_dropout", "weight_init", "char_cnn",
-            "word_dropout", "order", "smoothing");
+            "word_dropout", "order", "smoothing", "condition");
     /** Keys that describe a network: not written for a count-based model. */
     static final List<String> NETWORK_KEYS = List.of("embedding", "layers", "pooling", "output_dropout", "weight_init", "char_cnn",
-            "word_dropout");
+            "word_dropout", "condition");
     /** Keys of the count-based baselines: not written for a network. */
     static final List<String> COUNT_KEYS = List.of("order", "smoothing");
     static final List<String> CHAR_CNN_KEYS = List.of("embedding", "filters", "width", "max_chars");
@@ -41,12 +41,14 @@ final class ModelBinder {
         WeightInitKind weightInit = model.choice("weight_init", WeightInitKind.XAVIER, WeightInitKind.values(), WeightInitKind::yamlName);
         CharCnnConfig charCnn = charCnn(model.section("char_cnn"));
         double wordDropout = model.decimal("word_dropout", 0.0, DROPOUT);
+        ConditionInput condition = model.choice("condition", ConditionInput.EVERY_STEP, ConditionInput.values(), ConditionInput::yamlName);
         return switch (type) {
-            case RNN -> new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn, wordDropout, type, 0, 0.0);
+            case RNN -> new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn, wordDropout, type, 0, 0.0, condition);
             case MARKOV -> new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn, wordDropout, type, 2,
-                    model.decimal("smoothing", DEFAULT_ADD_K, Range.above(0)));
+                    model.decimal("smoothing", DEFAULT_ADD_K, Range.above(0)), condition);
             case NGRAM -> new ModelConfig(embedding, layers, pooling, outputDropout, weightInit, charCnn, wordDropout, type,
-                    model.integer("order", DEFAULT_ORDER, Range.closed(1, MAX_ORDER)), model.decimal("smoothing", 0.0, Range.closed(0, 1)));
+                    model.integer("order", DEFAULT_ORDER, Range.closed(1, MAX_ORDER)), model.decimal("smoothing", 0.0, Range.closed(0, 1)),
+                    condition);
         };
     }
 

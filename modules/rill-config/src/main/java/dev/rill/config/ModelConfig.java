@@ -22,9 +22,10 @@ import java.util.Objects;
  *   word_dropout: 0.0   # tagging: share of training words read as &lt;unk&gt; (characters kept)
  *   order: 3            # ngram only: tokens in the longest n-gram (the next token depends on the last order-1)
  *   smoothing: 0.0      # markov: add-k pseudo-count k &gt; 0 (default 1.0); ngram: Kneser-Ney discount in [0, 1], 0 = estimated per level
+ *   condition: every_step # conditioned_generation: every_step | first_step (where the label is read)
  * </pre>
  * The network keys ({@code embedding}, {@code layers}, {@code pooling}, {@code output_dropout},
- * {@code weight_init}, {@code char_cnn}) may not be written for {@code markov}/{@code ngram}, nor
+ * {@code weight_init}, {@code char_cnn}, {@code condition}) may not be written for {@code markov}/{@code ngram}, nor
  * {@code order}/{@code smoothing} for {@code rnn}; the record still holds their defaults.
  *
  * @param embedding     embedding size (&gt;= 1)
@@ -39,6 +40,10 @@ import java.util.Objects;
  * @param order         n of an n-gram model ({@link ModelType#NGRAM}), in [1, 16]; 2 for a Markov chain, 0 for a network
  * @param smoothing     add-k pseudo-count ({@link ModelType#MARKOV}), or Kneser-Ney discount with 0 = estimated
  *                      ({@link ModelType#NGRAM}); 0 for a network
+ * @param condition     where a conditioned generator reads its label; {@link ConditionInput#FIRST_STEP} only with
+ *                      {@code task: conditioned_generation}. A saved generator's network says how it was built (its
+ *                      embedding reads conditions or not), and loading goes by the network: bundles from before this
+ *                      key read their label at the first step only, whatever their stored config defaults to.
  */
 public record ModelConfig(
         int embedding,
@@ -50,10 +55,12 @@ public record ModelConfig(
         double wordDropout,
         ModelType type,
         int order,
-        double smoothing) {
+        double smoothing,
+        ConditionInput condition) {
 
     public ModelConfig {
         layers = List.copyOf(layers);
+        Objects.requireNonNull(condition, "condition");
         Objects.requireNonNull(pooling, "pooling");
         Objects.requireNonNull(weightInit, "weightInit");
         Objects.requireNonNull(type, "type");
@@ -62,7 +69,7 @@ public record ModelConfig(
     /** A network ({@code type: rnn}). */
     public ModelConfig(int embedding, List<LayerConfig> layers, Pooling pooling, double outputDropout, WeightInitKind weightInit,
                        CharCnnConfig charCnn, double wordDropout) {
-        this(embedding, layers, pooling, outputDropout, weightInit, charCnn, wordDropout, ModelType.RNN, 0, 0.0);
+        this(embedding, layers, pooling, outputDropout, weightInit, charCnn, wordDropout, ModelType.RNN, 0, 0.0, ConditionInput.EVERY_STEP);
     }
 
     /** Without character features. */

@@ -150,6 +150,9 @@ class ConfigLoaderTest {
         assertEquals(DataFormat.CONLLU, parse("task: tagging\ndata: {corpus: a}\n").data().format());
         assertEquals(DataFormat.PLAIN_TEXT, parse("task: language_model\ndata: {corpus: a}\n").data().format());
         assertEquals(DataFormat.LABEL_TEXT_TSV, parse("task: conditioned_generation\ndata: {corpus: a}\n").data().format());
+        assertEquals(ConditionInput.EVERY_STEP, parse("task: conditioned_generation\ndata: {corpus: a}\n").model().condition());
+        assertEquals(ConditionInput.FIRST_STEP,
+                parse("task: conditioned_generation\ndata: {corpus: a}\nmodel: {condition: first_step}\n").model().condition());
     }
 
     @Test

@@ -52,7 +52,15 @@ class ConfigWriterTest {
                         new ModelConfig(8, List.of(new LayerConfig(CellType.LSTM, 8, false, 0.0)), Pooling.LAST, 0.0, WeightInitKind.XAVIER),
                         new TrainingConfig(12, 4, new OptimizerConfig(OptimizerConfig.OptimizerType.ADAM, 0.01, 0.9, 0.0), 1.0, 0, 1, 5,
                                 null, new LearningRateSchedule.Cosine(11, 0.01), 1),
-                        new OutputConfig("runs/z"), source));
+                        new OutputConfig("runs/z"), source),
+                new RillConfig(TaskType.CONDITIONED_GENERATION,
+                        new DataConfig("sst2", null, DataFormat.LABEL_TEXT_TSV, Map.of("train", "train_sentences.tsv", "dev", "dev.tsv"),
+                                TokenizerKind.CORENLP, true, 10000, 2, 0, 0, 0.0, TagColumn.UPOS),
+                        new ModelConfig(8, List.of(new LayerConfig(CellType.GRU, 8, false, 0.2)), Pooling.LAST, 0.3, WeightInitKind.XAVIER,
+                                null, 0.0, ModelType.RNN, 0, 0.0, ConditionInput.FIRST_STEP),
+                        new TrainingConfig(10, 32, new OptimizerConfig(OptimizerConfig.OptimizerType.ADAM, 0.002, 0.9, 0.0), 5.0, 0, 42, 50,
+                                null, new LearningRateSchedule.Constant(), 0),
+                        new OutputConfig("runs/g"), source));
     }
 
     /** A count-based model: the network fields hold the loader's defaults, since they cannot be written. */
@@ -61,7 +69,7 @@ class ConfigWriterTest {
                 new DataConfig("tinyshakespeare", null, DataFormat.PLAIN_TEXT, Map.of("train", "train.txt", "val", "val.txt"),
                         TokenizerKind.CHAR, false, 20000, 1, 0, 0, 0.0, TagColumn.UPOS),
                 new ModelConfig(128, List.of(ModelBinder.DEFAULT_LAYER), Pooling.LAST, 0.0, WeightInitKind.XAVIER, null, 0.0, type, order,
-                        smoothing),
+                        smoothing, ConditionInput.EVERY_STEP),
                 new TrainingConfig(5, 32, new OptimizerConfig(OptimizerConfig.OptimizerType.ADAM, 0.002, 0.9, 0.0), 1.0, 0, 42, 50, null,
                         new LearningRateSchedule.Constant(), 0, 300),
                 new OutputConfig("runs/lm"), source);
@@ -83,6 +91,7 @@ class ConfigWriterTest {
 
         String rnn = ConfigWriter.toYaml(new ConfigLoader().parse(Fixtures.BASE, null, List.of()).config());
         assertTrue(rnn.contains("type: rnn"), rnn);
+        assertFalse(rnn.contains("condition:"), "only a conditioned generator has a label to read:\n" + rnn);
         for (String key : List.of("order:", "smoothing:", "sequence_length:")) {
             assertFalse(rnn.contains(key), () -> key + " in\n" + rnn);
         }

@@ -1,5 +1,6 @@
 package dev.rill.engine;
 
+import dev.rill.config.ConditionInput;
 import dev.rill.config.RillConfig;
 import dev.rill.corpus.CorpusStore;
 import dev.rill.generate.RecurrentStepper;
@@ -25,22 +26,22 @@ import java.util.Set;
  * One-to-many: a text generated from one input, its class label, read from {@code label<TAB>text}
  * splits (e.g. SST-2: write a sentence with a given sentiment).
  *
- * <p>The label enters as a condition token at the first step ({@link ConditionTokens}): the network
- * is the language model's ({@code EmbeddingSequenceLayer -> recurrent layers -> softmax per step},
- * a {@code MultiLayerNetwork}), trained on {@code <label:L> w_1 .. w_n -> w_1 .. w_n <eos>} in
- * length-bucketed, masked minibatches ({@link ConditionedBatch}). The condition reaches every later
- * step only through the recurrent state: the one-to-many shape, with one input at the start. This
- * was chosen over a {@code ComputationGraph} with {@code DuplicateToTimeSeriesVertex} (the label
- * concatenated to every step's input) because it keeps one network type for every task, trains with
- * truncated BPTT unchanged, and generates through the same {@code rnnTimeStep} loop as a language
- * model; the price is that a long text can drift from its condition, which the condition accuracy
- * in {@link ConditionedMetrics} measures.
+ * <p>The network is the language model's ({@code TokenEmbeddingConfig -> recurrent layers ->
+ * softmax per step}, a {@code MultiLayerNetwork}), trained on {@code <label:L> w_1 .. w_n -> w_1 ..
+ * w_n <eos>} in length-bucketed, masked minibatches ({@link ConditionedBatch}). The label is the
+ * one input: it is read as a condition token at the first step ({@link ConditionTokens}) and, with
+ * {@code model.condition: every_step} (the default), also beside every later token, as a one-hot
+ * appended to the token's embedding. That is DL4J's {@code DuplicateToTimeSeriesVertex} idiom (one
+ * input copied to every step and merged with the sequence), built into the embedding layer rather
+ * than as a {@code ComputationGraph} so that generators keep one network type with every other task,
+ * train with truncated BPTT unchanged, and generate through the language model's {@code rnnTimeStep}
+ * loop; {@code ConditionedTokenEmbeddingTest} shows it equals the graph. With {@code first_step} the
+ * label reaches later steps only through the recurrent state; on SST-2 it was then too weak (dev
+ * perplexity 127.4 with it against 128.6 without, docs/benchmarks/conditioned.md).
  *
  * <p>The dev score is minus the nats per token of dev texts given their labels.
  */
 public final class ConditionedGenerationAdapter implements TaskAdapter {
-
-    private static final boolean EVERY_STEP = true;
 
     private final MultiLayerNetwork network;
     private final ConditionTokens tokens;
@@ -75,7 +76,7 @@ public final class ConditionedGenerationAdapter implements TaskAdapter {
                     ClassificationData.encode(r.rows(), r.file(), pipeline, tokens.vocabulary(), labels)));
         }
         MultiLayerNetwork network = NetworkFactory.generator(config.model(), config.training(), tokens.vocabulary().size(),
-                EVERY_STEP ? labels.labels().size() : 0);
+                config.model().condition() == ConditionInput.EVERY_STEP ? labels.labels().size() : 0);
         return new ConditionedGenerationAdapter(network, tokens, train, eval, config.training().batchSize(), RunningText.of(config.data()));
     }
 
