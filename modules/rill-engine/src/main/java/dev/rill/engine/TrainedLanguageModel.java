@@ -77,11 +77,23 @@ public final class TrainedLanguageModel {
      * (counted); a generator that reads its condition at every step gets the prompt's condition beside every token.
      */
     public TokenStepper stepper(Prompt prompt) {
+        return stepper(prompt.condition());
+    }
+
+    /** A fresh reader of one text for a language model, or a generator that reads its label only as a first token. */
+    public TokenStepper stepper() {
+        return stepper(-1);
+    }
+
+    private TokenStepper stepper(int condition) {
         if (counted != null) {
             return counted.stepper();
         }
         boolean everyStep = RecurrentStepper.conditions(bundle.network()) > 0;
-        return new RecurrentStepper(bundle.network().clone(), everyStep ? prompt.condition() : -1);
+        if (everyStep && condition < 0) {
+            throw new IllegalStateException("this generator reads its condition at every step: use stepper(prompt(text, condition))");
+        }
+        return new RecurrentStepper(bundle.network().clone(), everyStep ? condition : -1);
     }
 
     /**
