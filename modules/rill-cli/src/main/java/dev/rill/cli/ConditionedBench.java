@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 /**
@@ -41,6 +42,10 @@ final class ConditionedBench implements Callable<Integer> {
 
     @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (default: ${DEFAULT-VALUE}).", defaultValue = "0.8")
     double temperature;
+
+    @Option(names = "--guidance", paramLabel = "G", split = ",", description = "Guidance towards the condition (see rill generate);"
+            + " several, comma-separated, give a row each (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+    List<Double> guidance;
 
     @Option(names = "--length", paramLabel = "N", description = "Most tokens per text (default: ${DEFAULT-VALUE}).", defaultValue = "60")
     int length;
@@ -70,35 +75,48 @@ final class ConditionedBench implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        List<String> rows = new ArrayList<>();
-        StringBuilder examples = new StringBuilder();
-        int agreeing = 0;
-        for (String label : model.conditions()) {
-            List<String> texts = new ArrayList<>();
-            for (int i = 0; i < perLabel; i++) {
-                texts.add(generate(model, label, sampler, seed + i));
-            }
-            long same = judge.predict(texts).stream().filter(p -> p.label().equals(label)).count();
-            agreeing += (int) same;
-            rows.add(String.format(Locale.ROOT, "| %s | %d | %.1f%% |", label, perLabel, 100.0 * same / perLabel));
-            examples.append("- `").append(label).append("`: ").append(String.join(" / ", texts.subList(0, Math.min(3, texts.size()))))
-                    .append('\n');
-        }
-        String table = "| condition | texts | classified as the condition |\n|---|---|---|\n" + String.join("\n", rows)
-                + String.format(Locale.ROOT, "%n| all | %d | %.1f%% |%n", perLabel * model.conditions().size(),
-                100.0 * agreeing / (perLabel * model.conditions().size()));
+        List<String> labels = model.conditions();
+        StringBuilder table = new StringBuilder("| guidance | " + labels.stream().map(l -> "condition " + l).collect(Collectors.joining(" | "))
+                + " | all |\n|---|" + "---|".repeat(labels.size() + 1) + "\n");
         main.out.print(table);
+        StringBuilder examples = new StringBuilder();
+        for (double g : guidance) {
+            if (!(g >= 0) || Double.isInfinite(g)) {
+                throw new UsageException("--guidance must be a finite number >= 0, got " + g);
+            }
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s |", g));
+            int agreeing = 0;
+            for (String label : labels) {
+                List<String> texts = new ArrayList<>();
+                for (int i = 0; i < perLabel; i++) {
+                    texts.add(generate(model, label, sampler, g, seed + i));
+                }
+                long same = judge.predict(texts).stream().filter(p -> p.label().equals(label)).count();
+                agreeing += (int) same;
+                row.append(String.format(Locale.ROOT, " %.1f%% |", 100.0 * same / perLabel));
+                examples.append("- guidance ").append(g).append(", `").append(label).append("`: ")
+                        .append(String.join(" / ", texts.subList(0, Math.min(3, texts.size())))).append('\n');
+            }
+            row.append(String.format(Locale.ROOT, " %.1f%% |%n", 100.0 * agreeing / (perLabel * labels.size())));
+            main.out.print(row);
+            main.out.flush();
+            table.append(row);
+        }
         String command = String.format(Locale.ROOT, "bin/rill bench conditioned --generator %s --classifier %s --per-label %d"
-                + " --temperature %s --length %d --seed %d", generator, classifier, perLabel, temperature, length, seed);
-        AtomicFiles.writeString(report, "# Conditioned generation\n\n" + Machine.describe(command) + "\n" + table + "\n"
-                + heldOut(model.bundle().metrics()) + "\nFirst texts per condition:\n\n" + examples);
+                + " --temperature %s --guidance %s --length %d --seed %d", generator, classifier, perLabel, temperature,
+                guidance.stream().map(String::valueOf).collect(Collectors.joining(",")), length, seed);
+        String heading = String.format(Locale.ROOT, "Share of the %d texts per condition (temperature %s) that the classifier assigns"
+                + " to the condition:%n%n", perLabel, temperature);
+        AtomicFiles.writeString(report, "# Conditioned generation\n\n" + Machine.describe(command) + "\n" + heading + table + "\n"
+                + heldOut(model.bundle().metrics()) + "\nFirst texts per condition:\n\n" + examples
+                + BenchCommand.AccuracyBench.keptNotes(report));
         main.err.println("wrote " + report);
         return 0;
     }
 
-    private String generate(TrainedLanguageModel model, String label, Sampler sampler, long textSeed) {
+    private String generate(TrainedLanguageModel model, String label, Sampler sampler, double g, long textSeed) {
         TrainedLanguageModel.Prompt prompt = model.prompt("", label);
-        int[] ids = TextGenerator.generate(model.stepper(prompt), prompt.ids(), new TextGenerator.Settings(length, sampler, textSeed, model.stopIds()),
+        int[] ids = TextGenerator.generate(model.stepper(prompt, g), prompt.ids(), new TextGenerator.Settings(length, sampler, textSeed, model.stopIds()),
                 id -> { });
         StringBuilder text = new StringBuilder();
         int previous = prompt.ids()[prompt.ids().length - 1];

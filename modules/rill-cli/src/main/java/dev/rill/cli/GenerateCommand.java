@@ -4,6 +4,7 @@ import dev.rill.engine.ModelBundle;
 import dev.rill.engine.TrainedLanguageModel;
 import dev.rill.generate.Sampler;
 import dev.rill.generate.TextGenerator;
+import dev.rill.generate.TokenStepper;
 import dev.rill.text.Vocabulary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,6 +67,10 @@ final class GenerateCommand implements Callable<Integer> {
             + " as written in its training data (SST-2: 0 negative, 1 positive); it stops at the end of a text.")
     String condition;
 
+    @Option(names = "--guidance", paramLabel = "G", description = "Conditioned generators: favour the words that say the condition,"
+            + " 0 = none; each step then runs one network per label (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+    double guidance;
+
     @Option(names = "--stop", paramLabel = "TOKEN", description = "Stop after generating this token, e.g. '\\n' for one line; repeatable.")
     List<String> stop = List.of();
 
@@ -88,15 +93,17 @@ final class GenerateCommand implements Callable<Integer> {
             main.err.println("seed: " + drawSeed);
         }
         TextGenerator.Settings settings;
+        TokenStepper stepper;
         try {
             settings = new TextGenerator.Settings(length, sampler(model), drawSeed, stopIds(model));
+            stepper = model.stepper(input, guidance);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         main.out.print(promptText);
         main.out.flush();
         int[] previous = {input.ids()[input.ids().length - 1]};
-        TextGenerator.generate(model.stepper(input), input.ids(), settings, id -> {
+        TextGenerator.generate(stepper, input.ids(), settings, id -> {
             main.out.print(model.display(previous[0], id));
             main.out.flush();
             previous[0] = id;

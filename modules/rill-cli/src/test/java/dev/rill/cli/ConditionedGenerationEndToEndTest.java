@@ -96,6 +96,18 @@ class ConditionedGenerationEndToEndTest {
     }
 
     @Test
+    void guidance_keeps_the_text_on_its_condition_and_is_refused_when_negative() {
+        for (int seed = 1; seed <= 3; seed++) {
+            CliRun good = CliRun.of("generate", bundle.toString(), "--condition", "1", "--guidance", "3", "--seed", String.valueOf(seed));
+            assertEquals(0, good.code(), good.err());
+            assertTrue(GOOD.contains(good.out().strip().split(" ")[3]), good.out());
+        }
+        CliRun negative = CliRun.of("generate", bundle.toString(), "--condition", "1", "--guidance", "-1");
+        assertEquals(2, negative.code());
+        assertTrue(negative.err().contains("guidance must be a finite number >= 0, got -1.0"), negative.err());
+    }
+
+    @Test
     void a_prompt_is_continued_under_the_condition_and_generation_stops_at_the_end_of_a_text() {
         CliRun gen = CliRun.of("generate", bundle.toString(), "--condition", "0", "--prompt", "the plot", "--greedy", "--length", "50");
         assertEquals(0, gen.code(), gen.err());
@@ -137,12 +149,16 @@ class ConditionedGenerationEndToEndTest {
         CliRun train = CliRun.of("train", cfg.toString(), "--out", dir.resolve("judge").toString());
         assertEquals(0, train.code(), train.err());
         Path report = dir.resolve("conditioned.md");
+        Files.writeString(report, "# old\n\n| old table |\n\n## Notes\n\nWritten by hand.\n");
         CliRun bench = CliRun.of("bench", "conditioned", "--generator", bundle.toString(), "--classifier", train.lastLine().substring(8),
-                "--per-label", "10", "--report", report.toString());
+                "--per-label", "10", "--guidance", "0,2", "--report", report.toString());
         assertEquals(0, bench.code(), bench.err());
-        assertTrue(bench.out().contains("| all | 20 | 100.0% |"), bench.out());
+        assertTrue(bench.out().startsWith("| guidance | condition 0 | condition 1 | all |"), bench.out());
+        assertTrue(bench.out().contains("| 0.0 | 100.0% | 100.0% | 100.0% |"), bench.out());
+        assertTrue(bench.out().contains("| 2.0 | 100.0% | 100.0% | 100.0% |"), bench.out());
         String md = Files.readString(report);
         assertTrue(md.contains("| dev | "), md);
-        assertTrue(md.contains("- `1`: the "), md);
+        assertTrue(md.contains("- guidance 2.0, `1`: the "), md);
+        assertTrue(md.endsWith("## Notes\n\nWritten by hand.\n") && !md.contains("old table"), md);
     }
 }

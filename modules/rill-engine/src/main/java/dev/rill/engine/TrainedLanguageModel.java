@@ -2,6 +2,7 @@ package dev.rill.engine;
 
 import dev.rill.config.TaskType;
 import dev.rill.corpus.CorpusStore;
+import dev.rill.generate.GuidedStepper;
 import dev.rill.generate.NextTokenModel;
 import dev.rill.generate.RecurrentStepper;
 import dev.rill.generate.TokenStepper;
@@ -78,6 +79,29 @@ public final class TrainedLanguageModel {
      */
     public TokenStepper stepper(Prompt prompt) {
         return stepper(prompt.condition());
+    }
+
+    /**
+     * A fresh reader of one text for a generator, with guidance {@code guidance} towards the prompt's condition
+     * ({@link GuidedStepper}: one reader per label, so each step costs as many network steps as there are labels);
+     * {@code guidance} 0 is {@link #stepper(Prompt)}.
+     *
+     * @throws IllegalArgumentException when guidance is above 0 for a language model, or negative
+     */
+    public TokenStepper stepper(Prompt prompt, double guidance) {
+        if (guidance == 0) {
+            return stepper(prompt);
+        }
+        if (conditions == null) {
+            throw new IllegalArgumentException("guidance steers a generator towards its condition; this language model has none");
+        }
+        List<TokenStepper> readers = new ArrayList<>();
+        int[] tokens = new int[conditions.labels().size()];
+        for (int c = 0; c < tokens.length; c++) {
+            readers.add(stepper(c));
+            tokens[c] = conditions.condition(c);
+        }
+        return new GuidedStepper(readers, tokens, prompt.condition(), guidance);
     }
 
     /** A fresh reader of one text for a language model, or a generator that reads its label only as a first token. */
