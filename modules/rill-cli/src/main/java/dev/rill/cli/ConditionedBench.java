@@ -77,7 +77,7 @@ final class ConditionedBench implements Callable<Integer> {
         }
         List<String> labels = model.conditions();
         StringBuilder table = new StringBuilder("| guidance | " + labels.stream().map(l -> "condition " + l).collect(Collectors.joining(" | "))
-                + " | all |\n|---|" + "---|".repeat(labels.size() + 1) + "\n");
+                + " | all | words per text | distinct bigrams |\n|---|" + "---|".repeat(labels.size() + 3) + "\n");
         main.out.print(table);
         StringBuilder examples = new StringBuilder();
         for (double g : guidance) {
@@ -86,18 +86,21 @@ final class ConditionedBench implements Callable<Integer> {
             }
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s |", g));
             int agreeing = 0;
+            List<String> all = new ArrayList<>();
             for (String label : labels) {
                 List<String> texts = new ArrayList<>();
                 for (int i = 0; i < perLabel; i++) {
                     texts.add(generate(model, label, sampler, g, seed + i));
                 }
+                all.addAll(texts);
                 long same = judge.predict(texts).stream().filter(p -> p.label().equals(label)).count();
                 agreeing += (int) same;
                 row.append(String.format(Locale.ROOT, " %.1f%% |", 100.0 * same / perLabel));
                 examples.append("- guidance ").append(g).append(", `").append(label).append("`: ")
                         .append(String.join(" / ", texts.subList(0, Math.min(3, texts.size())))).append('\n');
             }
-            row.append(String.format(Locale.ROOT, " %.1f%% |%n", 100.0 * agreeing / (perLabel * labels.size())));
+            row.append(String.format(Locale.ROOT, " %.1f%% | %.1f | %.1f%% |%n", 100.0 * agreeing / (perLabel * labels.size()),
+                    all.stream().mapToInt(t -> words(t).length).average().orElse(0), 100 * distinctBigrams(all)));
             main.out.print(row);
             main.out.flush();
             table.append(row);
@@ -106,7 +109,8 @@ final class ConditionedBench implements Callable<Integer> {
                 + " --temperature %s --guidance %s --length %d --seed %d", generator, classifier, perLabel, temperature,
                 guidance.stream().map(String::valueOf).collect(Collectors.joining(",")), length, seed);
         String heading = String.format(Locale.ROOT, "Share of the %d texts per condition (temperature %s) that the classifier assigns"
-                + " to the condition:%n%n", perLabel, temperature);
+                + " to the condition; words per text and distinct bigrams (distinct-2, a measure of variety) over all of a row's"
+                + " texts:%n%n", perLabel, temperature);
         AtomicFiles.writeString(report, "# Conditioned generation\n\n" + Machine.describe(command) + "\n" + heading + table + "\n"
                 + heldOut(model.bundle().metrics()) + "\nFirst texts per condition:\n\n" + examples
                 + BenchCommand.AccuracyBench.keptNotes(report));
@@ -125,6 +129,27 @@ final class ConditionedBench implements Callable<Integer> {
             previous = id;
         }
         return text.toString().strip();
+    }
+
+    private static String[] words(String text) {
+        return text.isBlank() ? new String[0] : text.strip().split("\\s+");
+    }
+
+    /**
+     * Variety: distinct word bigrams over all bigrams of the texts (distinct-2). Guidance and low temperatures buy
+     * label fidelity with variety; this shows how much.
+     */
+    static double distinctBigrams(List<String> texts) {
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        long total = 0;
+        for (String t : texts) {
+            String[] w = words(t);
+            for (int i = 1; i < w.length; i++) {
+                distinct.add(w[i - 1] + ' ' + w[i]);
+                total++;
+            }
+        }
+        return total == 0 ? 0 : (double) distinct.size() / total;
     }
 
     /** The generator's held-out scores at the end of training, with and without the condition. */

@@ -153,9 +153,9 @@ class ConditionedGenerationEndToEndTest {
         CliRun bench = CliRun.of("bench", "conditioned", "--generator", bundle.toString(), "--classifier", train.lastLine().substring(8),
                 "--per-label", "10", "--guidance", "0,2", "--report", report.toString());
         assertEquals(0, bench.code(), bench.err());
-        assertTrue(bench.out().startsWith("| guidance | condition 0 | condition 1 | all |"), bench.out());
-        assertTrue(bench.out().contains("| 0.0 | 100.0% | 100.0% | 100.0% |"), bench.out());
-        assertTrue(bench.out().contains("| 2.0 | 100.0% | 100.0% | 100.0% |"), bench.out());
+        assertTrue(bench.out().startsWith("| guidance | condition 0 | condition 1 | all | words per text | distinct bigrams |"), bench.out());
+        assertTrue(bench.out().contains("| 0.0 | 100.0% | 100.0% | 100.0% | 4.0 | "), bench.out());
+        assertTrue(bench.out().contains("| 2.0 | 100.0% | 100.0% | 100.0% | 4.0 | "), bench.out());
         String md = Files.readString(report);
         assertTrue(md.contains("| dev | "), md);
         assertTrue(md.contains("- guidance 2.0, `1`: the "), md);
