@@ -5,7 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@code POST /api/generate} and {@code /api/generate/stream}: {@code {"model", "prompt", "length",
- * "temperature", "top_k", "top_p", "seed"}}, as a JSON body or (for a browser's EventSource) a query
+ * "temperature", "top_k", "top_p", "seed", "guidance"}}, as a JSON body or (for a browser's EventSource) a query
  * string. Everything but the model has a default; a request without a seed gets a random one, which
  * the response reports so the text can be generated again.
  *
@@ -18,7 +18,7 @@ record GenerateRequest(String model, String prompt, String condition, Generation
 
     static final String EXAMPLE = "{\"model\": \"lm\", \"prompt\": \"The king\", \"length\": 40, \"temperature\": 0.8}";
     private static final Set<String> FIELDS = Set.of("model", "prompt", "condition", "length", "temperature", "top_k", "top_p",
-            "seed");
+            "seed", "guidance");
     static final int DEFAULT_LENGTH = 100;
 
     static GenerateRequest from(RequestFields f, Limits limits) {
@@ -50,8 +50,12 @@ record GenerateRequest(String model, String prompt, String condition, Generation
             throw ApiError.badRequest("invalid_value", "top_p", "top_p must be in (0, 1] (1 = off), got " + topP);
         }
         Long seed = f.integer("seed");
+        double guidance = orDefault(f.number("guidance"), 0.0);
+        if (!(guidance >= 0) || Double.isInfinite(guidance)) {
+            throw ApiError.badRequest("invalid_value", "guidance", "guidance must be a finite number >= 0 (0 = off), got " + guidance);
+        }
         return new GenerateRequest(model, prompt, condition, new GenerationParams((int) length, temperature, (int) topK, topP,
-                seed != null ? seed : randomSeed()));
+                seed != null ? seed : randomSeed(), guidance));
     }
 
     /** Below 2^53, so a browser (whose numbers are doubles) can send the seed it was given back unchanged. */

@@ -9,10 +9,20 @@ package dev.rill.serve;
  * @param topK        {@code >= 0}; 0 keeps every token
  * @param topP        in {@code (0, 1]}; 1 keeps every token
  * @param seed        seeds the sampling: the same request with the same seed gives the same text
+ * @param guidance    finite, {@code >= 0}: a conditioned generator's guidance towards its condition
+ *                    ({@code dev.rill.generate.GuidedStepper}); 0 is off
  */
-public record GenerationParams(int length, double temperature, int topK, double topP, long seed) {
+public record GenerationParams(int length, double temperature, int topK, double topP, long seed, double guidance) {
+
+    /** Without guidance. */
+    public GenerationParams(int length, double temperature, int topK, double topP, long seed) {
+        this(length, temperature, topK, topP, seed, 0.0);
+    }
 
     public GenerationParams {
+        if (!(guidance >= 0) || Double.isInfinite(guidance)) {
+            throw new IllegalArgumentException("guidance must be a finite number >= 0 (0 = off), got " + guidance);
+        }
         if (length < 1) {
             throw new IllegalArgumentException("length must be at least 1, got " + length);
         }

@@ -47,6 +47,10 @@ public final class GeneratorModel implements ServedModel {
             throw ApiError.badRequest("missing_field", "condition", "model '" + info.name() + "' writes for a condition:"
                     + " add \"condition\" with one of " + labels);
         }
+        if (labels.isEmpty() && params.guidance() > 0) {
+            throw ApiError.badRequest("invalid_value", "guidance", "model '" + info.name() + "' is a language model; guidance steers"
+                    + " a conditioned_generation model towards its condition. Leave 'guidance' out or set it to 0");
+        }
         if (condition != null && !labels.contains(condition)) {
             throw ApiError.badRequest("invalid_value", "condition", "unknown condition '" + condition + "' for model '"
                     + info.name() + "'; its conditions are " + labels);

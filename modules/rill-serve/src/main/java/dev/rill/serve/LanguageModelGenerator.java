@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * condition token (if any) and the prompt once, then samples token by token through {@code rnnTimeStep},
  * exactly as {@code rill generate} does.
  *
- * <p>Each call takes a fresh stepper ({@link TrainedLanguageModel#stepper()}: its own network copy),
+ * <p>Each call takes a fresh stepper ({@link TrainedLanguageModel#stepper(TrainedLanguageModel.Prompt, double)}: its own
+ * network copy, one per label with guidance),
  * so a generation always starts from a clean recurrent state and never shares it with another.
  */
 final class LanguageModelGenerator implements Generator {
@@ -35,7 +36,7 @@ final class LanguageModelGenerator implements Generator {
                 .banning(model.bannedIds().stream().mapToInt(Integer::intValue).toArray());
         TextGenerator.Settings settings = new TextGenerator.Settings(params.length(), sampler, params.seed(), model.stopIds());
         int[] previous = {input.start() ? -1 : input.ids()[input.ids().length - 1]};
-        TextGenerator.generate(model.stepper(input), input.ids(), settings, id -> {
+        TextGenerator.generate(model.stepper(input, params.guidance()), input.ids(), settings, id -> {
             onToken.accept(model.display(previous[0], id));
             previous[0] = id;
         });

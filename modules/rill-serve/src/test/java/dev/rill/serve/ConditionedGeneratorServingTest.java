@@ -46,6 +46,21 @@ class ConditionedGeneratorServingTest {
     }
 
     @Test
+    void guidance_writes_for_the_condition_and_a_language_model_refuses_it() {
+        Http.Reply guided = http.post("/api/generate", Map.of("model", "reviews", "condition", "0", "length", 10, "temperature", 0,
+                "guidance", 2));
+        assertEquals(200, guided.status(), guided.body());
+        assertEquals("a bad film", guided.json().get("text").asText().strip(), guided.body());
+
+        Http.Reply lm = http.post("/api/generate", Map.of("model", "lm", "length", 5, "guidance", 1));
+        assertEquals(400, lm.status(), lm.body());
+        assertEquals("guidance", lm.json().get("field").asText());
+        Http.Reply negative = http.post("/api/generate", Map.of("model", "reviews", "condition", "0", "length", 5, "guidance", -1));
+        assertEquals(400, negative.status(), negative.body());
+        assertTrue(negative.json().get("message").asText().contains("guidance must be a finite number >= 0"), negative.body());
+    }
+
+    @Test
     void the_stream_takes_the_condition_from_the_query_string_too() {
         Http.Reply reply = http.get("/api/generate/stream?model=reviews&condition=0&temperature=0&length=10");
         assertEquals(200, reply.status(), reply.body());
