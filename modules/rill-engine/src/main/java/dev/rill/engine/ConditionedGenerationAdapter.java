@@ -36,8 +36,8 @@ import java.util.Set;
  * than as a {@code ComputationGraph} so that generators keep one network type with every other task,
  * train with truncated BPTT unchanged, and generate through the language model's {@code rnnTimeStep}
  * loop; {@code ConditionedTokenEmbeddingTest} shows it equals the graph. With {@code first_step} the
- * label reaches later steps only through the recurrent state; on SST-2 it was then too weak (dev
- * perplexity 127.4 with it against 128.6 without, docs/benchmarks/conditioned.md).
+ * label reaches later steps only through the recurrent state, which may lose it over a long text; on
+ * SST-2's short sentences the two measured the same (docs/benchmarks/conditioned.md).
  *
  * <p>The dev score is minus the nats per token of dev texts given their labels.
  */
