@@ -79,10 +79,10 @@ public final class GruKernel {
         int n = seq.batch();
         int steps = seq.steps();
         int rows = steps * n;
-        act = LstmKernel.grow(act, (long) n * g3);
-        hpN = LstmKernel.grow(hpN, (long) rows * h);
-        states = LstmKernel.grow(states, (long) (rows + n) * h);
-        step = LstmKernel.grow(step, (long) n * g3);
+        act = ScratchArrays.grow(act, (long) n * g3);
+        hpN = ScratchArrays.grow(hpN, (long) rows * h);
+        states = ScratchArrays.grow(states, (long) (rows + n) * h);
+        step = ScratchArrays.grow(step, (long) n * g3);
         seq.initialState(initial, states);
 
         gates.ensure((long) rows * g3);
@@ -166,9 +166,9 @@ public final class GruKernel {
         int steps = seq.steps();
         int end = window > 0 ? Math.max(0, steps - window) : 0;
         seq.loadEpsilon(epsilon);
-        row = LstmKernel.grow(row, (long) n * g3);
-        grad = LstmKernel.grow(grad, (long) n * h);
-        direct = LstmKernel.grow(direct, (long) n * h);
+        row = ScratchArrays.grow(row, (long) n * g3);
+        grad = ScratchArrays.grow(grad, (long) n * h);
+        direct = ScratchArrays.grow(direct, (long) n * h);
         recurrent.ensure((long) steps * n * g3);
         carry.start(n, g3, h);
         double[] biasGrad = new double[g3];

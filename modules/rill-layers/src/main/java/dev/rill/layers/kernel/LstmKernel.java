@@ -88,10 +88,10 @@ public final class LstmKernel {
         int n = seq.batch();
         int steps = seq.steps();
         int rows = steps * n;
-        act = grow(act, (long) n * g4);
-        cells = grow(cells, (long) (rows + n) * h);
-        cellAct = grow(cellAct, (long) rows * h);
-        out = grow(out, (long) n * h);
+        act = ScratchArrays.grow(act, (long) n * g4);
+        cells = ScratchArrays.grow(cells, (long) (rows + n) * h);
+        cellAct = ScratchArrays.grow(cellAct, (long) rows * h);
+        out = ScratchArrays.grow(out, (long) n * h);
         seq.initialState(initial == null ? null : initial.h(), out);
         if (initial == null) {
             java.util.Arrays.fill(cells, 0, n * h, 0.0);
@@ -184,9 +184,9 @@ public final class LstmKernel {
         int steps = seq.steps();
         int end = window > 0 ? Math.max(0, steps - window) : 0;
         seq.loadEpsilon(epsilon);
-        row = grow(row, (long) n * g4);
-        cellGrad = grow(cellGrad, (long) n * h);
-        scratch = grow(scratch, (long) n * h);
+        row = ScratchArrays.grow(row, (long) n * g4);
+        cellGrad = ScratchArrays.grow(cellGrad, (long) n * h);
+        scratch = ScratchArrays.grow(scratch, (long) n * h);
         carry.start(n, g4, h);
         java.util.Arrays.fill(cellGrad, 0, n * h, 0.0);
         double[] biasGrad = new double[g4];
@@ -258,16 +258,5 @@ public final class LstmKernel {
         }
         cellFn.backprop(act, a, row, g, h);
         gateFn.backprop(act, a + h, row, g + h, 3 * h);
-    }
-
-    static double[] grow(double[] a, long length) {
-        if (a.length >= length) {
-            return a;
-        }
-        if (length > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("a recurrent kernel array of " + length + " elements is too large;"
-                    + " use smaller minibatches or shorter sequences");
-        }
-        return new double[(int) length];
     }
 }
