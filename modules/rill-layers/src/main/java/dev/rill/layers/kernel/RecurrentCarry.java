@@ -30,7 +30,7 @@ final class RecurrentCarry {
         this.hidden = hidden;
         gradT.ensure((long) gates * batch);
         carryT.ensure((long) hidden * batch);
-        scratch = LstmKernel.grow(scratch, (long) gates * batch);
+        scratch = ScratchArrays.grow(scratch, (long) gates * batch);
     }
 
     /**
