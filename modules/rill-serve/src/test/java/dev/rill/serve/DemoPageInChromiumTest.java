@@ -142,16 +142,25 @@ class DemoPageInChromiumTest {
             browser.waitFor("document.body.dataset.ready === 'true'", WAIT);
             assertEquals("reviews", browser.eval("document.getElementById('generate-model').value").asText());
             assertFalse(browser.eval("document.getElementById('generate-condition-label').hidden").asBoolean());
+            assertFalse(browser.eval("document.getElementById('generate-guidance-label').hidden").asBoolean());
+            assertEquals(1.0, browser.eval("Number(document.getElementById('generate-guidance').value)").asDouble(), 0.0);
             assertEquals("[\"0\",\"1\"]", browser.eval("[...document.querySelectorAll('#generate-condition option')].map(o => o.value)").toString());
 
             browser.eval("document.getElementById('generate-condition').value = '0'; document.getElementById('generate-temperature').value = '0';"
-                    + " document.getElementById('generate-prompt').value = ''; true");
+                    + " document.getElementById('generate-guidance').value = '2'; document.getElementById('generate-prompt').value = ''; true");
             browser.click("#generate-run");
             browser.waitFor("document.getElementById('generate-info').textContent.includes('tokens')", WAIT);
             assertEquals("a bad film", browser.eval("document.querySelector('#generate-output .continuation').textContent").asText().strip());
 
             browser.eval("const m = document.getElementById('generate-model'); m.value = 'lm'; m.dispatchEvent(new Event('change')); true");
             assertTrue(browser.eval("document.getElementById('generate-condition-label').hidden").asBoolean(), "no condition menu for a language model");
+            assertTrue(browser.eval("document.getElementById('generate-guidance-label').hidden").asBoolean(), "no guidance for a language model");
+            browser.eval("document.getElementById('generate-info').textContent = ''; true");
+            browser.click("#generate-run");   // a language model refuses guidance: the hidden control must not send it
+            browser.waitFor("document.getElementById('generate-info').textContent.includes('tokens')"
+                    + " || document.querySelector('#generate-info .error') !== null", WAIT);
+            assertTrue(browser.eval("document.getElementById('generate-info').textContent").asText().contains("tokens"),
+                    browser.eval("document.getElementById('generate-info').textContent").asText());
         }
     }
 

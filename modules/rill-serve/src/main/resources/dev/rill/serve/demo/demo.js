@@ -180,12 +180,16 @@ $('generate-temperature').addEventListener('input', () => {
 
 $('generate-stop').addEventListener('click', () => running && running.abort());
 
-/** A conditioned generator writes for a label: offer its conditions, and hide the menu for a language model. */
+/**
+ * A conditioned generator writes for a label: offer its conditions and guidance (1, the setting docs/benchmarks/conditioned.md
+ * recommends), and hide both for a language model, which refuses them.
+ */
 function showConditions() {
   const model = served.get($('generate-model').value);
   const conditions = (model && model.conditions) || [];
   $('generate-condition').replaceChildren(...conditions.map((c) => el('option', {value: c}, c)));
   $('generate-condition-label').hidden = conditions.length === 0;
+  $('generate-guidance-label').hidden = conditions.length === 0;
 }
 
 $('generate-model').addEventListener('change', showConditions);
@@ -208,6 +212,7 @@ $('generate-form').addEventListener('submit', async (event) => {
     const response = await post('api/generate/stream', {
       model: $('generate-model').value,
       ...($('generate-condition-label').hidden ? {} : {condition: $('generate-condition').value}),
+      ...($('generate-guidance-label').hidden ? {} : {guidance: Number($('generate-guidance').value)}),
       prompt,
       length: Number($('generate-length').value),
       temperature: Number($('generate-temperature').value),
