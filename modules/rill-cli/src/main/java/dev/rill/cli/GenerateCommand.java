@@ -79,8 +79,10 @@ final class GenerateCommand implements Callable<Integer> {
         TrainedLanguageModel model = new TrainedLanguageModel(ModelBundle.read(bundle));
         String promptText = unescape(prompt);
         TrainedLanguageModel.Prompt input;
+        TokenStepper stepper;
         try {
             input = model.prompt(promptText, condition);
+            stepper = model.stepper(input, guidance);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -93,10 +95,8 @@ final class GenerateCommand implements Callable<Integer> {
             main.err.println("seed: " + drawSeed);
         }
         TextGenerator.Settings settings;
-        TokenStepper stepper;
         try {
             settings = new TextGenerator.Settings(length, sampler(model), drawSeed, stopIds(model));
-            stepper = model.stepper(input, guidance);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
