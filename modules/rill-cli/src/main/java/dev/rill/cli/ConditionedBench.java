@@ -3,6 +3,7 @@ package dev.rill.cli;
 import dev.rill.engine.ModelBundle;
 import dev.rill.engine.TrainedClassifier;
 import dev.rill.engine.TrainedLanguageModel;
+import dev.rill.generate.GuidedStepper;
 import dev.rill.generate.Sampler;
 import dev.rill.generate.TextGenerator;
 import dev.rill.io.AtomicFiles;
@@ -75,15 +76,17 @@ final class ConditionedBench implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        try {
+            guidance.forEach(GuidedStepper::requireGuidance);   // every value, before any text is generated
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
         List<String> labels = model.conditions();
         StringBuilder table = new StringBuilder("| guidance | " + labels.stream().map(l -> "condition " + l).collect(Collectors.joining(" | "))
                 + " | all | words per text | distinct bigrams |\n|---|" + "---|".repeat(labels.size() + 3) + "\n");
         main.out.print(table);
         StringBuilder examples = new StringBuilder();
         for (double g : guidance) {
-            if (!(g >= 0) || Double.isInfinite(g)) {
-                throw new UsageException("--guidance must be a finite number >= 0, got " + g);
-            }
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s |", g));
             int agreeing = 0;
             List<String> all = new ArrayList<>();

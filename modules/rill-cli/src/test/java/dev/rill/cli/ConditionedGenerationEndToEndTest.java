@@ -33,15 +33,21 @@ class ConditionedGenerationEndToEndTest {
     static void train() throws Exception {
         Files.writeString(dir.resolve("train.tsv"), sentences(240, 1));
         Files.writeString(dir.resolve("dev.tsv"), sentences(40, 2));
-        Path cfg = Files.writeString(dir.resolve("gen.yaml"), String.join("\n",
-                "task: conditioned_generation",
-                "data: {dir: ., splits: {train: train.tsv, dev: dev.tsv}, tokenizer: whitespace}",
-                "model: {embedding: 16, layers: [{cell: gru, units: 32}]}",
-                "training: {epochs: 8, batch_size: 16, optimizer: {type: adam, learning_rate: 0.02}}", ""));
-        CliRun train = CliRun.of("train", cfg.toString(), "--out", dir.resolve("run").toString());
-        assertEquals(0, train.code(), train.err());
+        CliRun train = trainGenerator("run", "");
         assertTrue(train.err().contains("condition tokens for labels [0, 1]"), train.err());
         bundle = Path.of(train.lastLine().substring("bundle: ".length()));
+    }
+
+    /** Trains the small generator into {@code dir/name}, with {@code modelKeys} (e.g. {@code ", condition: first_step"}) added. */
+    private static CliRun trainGenerator(String name, String modelKeys) throws Exception {
+        Path cfg = Files.writeString(dir.resolve(name + ".yaml"), String.join("\n",
+                "task: conditioned_generation",
+                "data: {dir: ., splits: {train: train.tsv, dev: dev.tsv}, tokenizer: whitespace}",
+                "model: {embedding: 16, layers: [{cell: gru, units: 32}]" + modelKeys + "}",
+                "training: {epochs: 8, batch_size: 16, optimizer: {type: adam, learning_rate: 0.02}}", ""));
+        CliRun train = CliRun.of("train", cfg.toString(), "--out", dir.resolve(name).toString());
+        assertEquals(0, train.code(), train.err());
+        return train;
     }
 
     private static String sentences(int n, long seed) {
@@ -73,13 +79,7 @@ class ConditionedGenerationEndToEndTest {
     /** A generator that reads its label only as the first token (how bundles before model.condition were built) still works. */
     @Test
     void a_generator_that_reads_its_label_only_first_still_writes_for_it() throws Exception {
-        Path cfg = Files.writeString(dir.resolve("first.yaml"), String.join("\n",
-                "task: conditioned_generation",
-                "data: {dir: ., splits: {train: train.tsv, dev: dev.tsv}, tokenizer: whitespace}",
-                "model: {embedding: 16, layers: [{cell: gru, units: 32}], condition: first_step}",
-                "training: {epochs: 8, batch_size: 16, optimizer: {type: adam, learning_rate: 0.02}}", ""));
-        CliRun train = CliRun.of("train", cfg.toString(), "--out", dir.resolve("first").toString());
-        assertEquals(0, train.code(), train.err());
+        CliRun train = trainGenerator("first", ", condition: first_step");
         assertTrue(Files.readString(dir.resolve("first/resolved.yaml")).contains("condition: first_step"));
         assertTrue(Files.readString(dir.resolve("run/resolved.yaml")).contains("condition: every_step"));
         String first = train.lastLine().substring("bundle: ".length());

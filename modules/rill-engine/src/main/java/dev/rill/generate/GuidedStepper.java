@@ -1,6 +1,5 @@
 package dev.rill.generate;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,14 +46,24 @@ public final class GuidedStepper implements TokenStepper {
         if (target < 0 || target >= readers.size()) {
             throw new IllegalArgumentException("target condition must be in [0, " + readers.size() + "), got " + target);
         }
-        if (!(guidance >= 0) || Double.isInfinite(guidance)) {
-            throw new IllegalArgumentException("guidance must be a finite number >= 0, got " + guidance);
-        }
+        this.guidance = requireGuidance(guidance);
         this.readers = List.copyOf(readers);
         this.conditionTokens = conditionTokens.clone();
         this.target = target;
-        this.guidance = guidance;
         this.logLikelihood = new double[readers.size()];
+    }
+
+    /**
+     * {@code guidance} itself when it is a valid guidance, finite and &gt;= 0; what every entry point (CLI, server, bench)
+     * checks its guidance with.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public static double requireGuidance(double guidance) {
+        if (!(guidance >= 0) || Double.isInfinite(guidance)) {
+            throw new IllegalArgumentException("guidance must be a finite number >= 0, got " + guidance);
+        }
+        return guidance;
     }
 
     @Override
@@ -92,16 +101,8 @@ public final class GuidedStepper implements TokenStepper {
 
     /** The posterior over conditions given the text read so far (uniform prior). */
     double[] posterior() {
-        double max = Arrays.stream(logLikelihood).max().orElse(0);
-        double[] w = new double[logLikelihood.length];
-        double sum = 0;
-        for (int c = 0; c < w.length; c++) {
-            w[c] = Math.exp(logLikelihood[c] - max);
-            sum += w[c];
-        }
-        for (int c = 0; c < w.length; c++) {
-            w[c] /= sum;
-        }
+        double[] w = Sampler.softmax(logLikelihood);
+        Sampler.normalize(w);
         return w;
     }
 
@@ -112,7 +113,6 @@ public final class GuidedStepper implements TokenStepper {
         }
         double[] w = posterior();
         double[] logQ = new double[p.length];
-        double max = Double.NEGATIVE_INFINITY;
         for (int v = 0; v < p.length; v++) {
             double mixture = 0;
             for (int c = 0; c < w.length; c++) {
@@ -120,17 +120,9 @@ public final class GuidedStepper implements TokenStepper {
             }
             double logP = Math.log(Math.max(p[v], FLOOR));
             logQ[v] = logP + guidance * (logP - Math.log(Math.max(mixture, FLOOR)));
-            max = Math.max(max, logQ[v]);
         }
-        double sum = 0;
-        double[] q = new double[p.length];
-        for (int v = 0; v < q.length; v++) {
-            q[v] = Math.exp(logQ[v] - max);
-            sum += q[v];
-        }
-        for (int v = 0; v < q.length; v++) {
-            q[v] /= sum;
-        }
+        double[] q = Sampler.softmax(logQ);
+        Sampler.normalize(q);
         return q;
     }
 }

@@ -200,14 +200,19 @@ public record Sampler(double temperature, int topK, double topP, Set<Integer> ba
         return best;
     }
 
-    private static void normalize(double[] w) {
+    /** Scales {@code w} in place to sum to 1. */
+    static void normalize(double[] w) {
         double sum = Arrays.stream(w).sum();
         for (int i = 0; i < w.length; i++) {
             w[i] /= sum;
         }
     }
 
-    private static double[] softmax(double[] logits) {
+    /**
+     * {@code exp(logit - max)} for each logit: weights proportional to the softmax ({@link #normalize} them for
+     * probabilities), without overflow.
+     */
+    static double[] softmax(double[] logits) {
         if (logits.length == 0) {
             throw new IllegalArgumentException("cannot sample from an empty distribution");
         }

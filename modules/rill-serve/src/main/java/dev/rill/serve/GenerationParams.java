@@ -1,5 +1,7 @@
 package dev.rill.serve;
 
+import dev.rill.generate.GuidedStepper;
+
 /**
  * How to generate, with the meanings of {@code dev.rill.generate.Sampler} (the distribution is
  * tempered, then cut to the top k ids, then to the top-p mass).
@@ -20,9 +22,7 @@ public record GenerationParams(int length, double temperature, int topK, double 
     }
 
     public GenerationParams {
-        if (!(guidance >= 0) || Double.isInfinite(guidance)) {
-            throw new IllegalArgumentException("guidance must be a finite number >= 0 (0 = off), got " + guidance);
-        }
+        GuidedStepper.requireGuidance(guidance);
         if (length < 1) {
             throw new IllegalArgumentException("length must be at least 1, got " + length);
         }
